@@ -1,0 +1,64 @@
+"""Pure analysers: one article in, its features out (tone, frames, word counts)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from framing.analysers.frames import FrameScores, default_frame_lexicon, score_frames
+from framing.analysers.lexicon import Lexicon
+from framing.analysers.text import sentences, words
+from framing.analysers.tone import Tone, score_tone
+from framing.article import Article
+
+__all__ = ["ArticleAnalysis", "analyse", "content_words"]
+
+_MIN_WORD_LENGTH = 2
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything measured on one article; the title counts as its first sentence."""
+
+    article: Article
+    sentences: tuple[str, ...]
+    n_words: int
+    tone: Tone
+    frames: FrameScores
+    word_counts: Counter[str]
+
+
+def analyse(article: Article, *, lexicon: Lexicon | None = None) -> ArticleAnalysis:
+    """Split, tokenise and score one article.
+
+    Parameters
+    ----------
+    article : Article
+    lexicon : Lexicon, optional
+        The frame dictionary; the shipped Policy Frames dictionary by default.
+    """
+    lexicon = lexicon or default_frame_lexicon()
+    found = ([article.title] if article.title.strip() else []) + sentences(article.text)
+    tokens = [words(sentence) for sentence in found]
+    all_tokens = [token for sentence_tokens in tokens for token in sentence_tokens]
+    return ArticleAnalysis(
+        article=article,
+        sentences=tuple(found),
+        n_words=len(all_tokens),
+        tone=score_tone(found),
+        frames=score_frames(tokens, lexicon=lexicon),
+        word_counts=content_words(all_tokens),
+    )
+
+
+def content_words(tokens: list[str]) -> Counter[str]:
+    """Counts of words that can be distinctive: no digits, not stop words, 2+ characters."""
+    return Counter(
+        token
+        for token in tokens
+        if len(token) >= _MIN_WORD_LENGTH
+        and token not in ENGLISH_STOP_WORDS
+        and not any(ch.isdigit() for ch in token)
+    )

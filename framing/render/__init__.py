@@ -1,0 +1,1 @@
+"""Renderers: format a finished Comparison; they never compute a statistic."""

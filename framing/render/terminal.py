@@ -1,0 +1,133 @@
+"""The comparison as rich tables: outlets and tone, frame shares, distinctive words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from framing.analysers.frames import FRAME_LABELS
+from framing.compare import Comparison, GroupComparison, Interval
+from framing.corpus.accounting import Accounting
+
+__all__ = ["AccountingView", "ComparisonView"]
+
+_WORDS_SHOWN = 6
+
+
+class ComparisonView:
+    """Renders a Comparison: the corpus-wide tables, then each event's when there are several."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        comparison = self.comparison
+        yield from _group_tables(comparison.overall, comparison.categories, "all articles")
+        for group in comparison.events:
+            yield Text(f"\nEvent: {group.event or '(no event given)'}", style="bold")
+            yield from _group_tables(group, comparison.categories, group.event or "no event")
+
+
+class AccountingView:
+    """One line of counts, then each skipped input and each kind of warning."""
+
+    def __init__(self, accounting: Accounting, *, limit: int = 20) -> None:
+        self.accounting = accounting
+        self.limit = limit
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        accounting = self.accounting
+        yield Text(
+            f"{accounting.loaded} articles loaded, {accounting.duplicates} exact duplicates "
+            f"merged, {len(accounting.skipped)} inputs skipped."
+        )
+        for skipped in accounting.skipped[: self.limit]:
+            yield Text(f"  skipped {skipped.source}: {skipped.reason}", style="yellow")
+        hidden = len(accounting.skipped) - self.limit
+        if hidden > 0:
+            yield Text(f"  ... and {hidden} more skipped (see --json for all)", style="yellow")
+        for summary in accounting.warnings.values():
+            example = summary.example
+            yield Text(
+                f"  warning ({summary.count}x) {summary.kind}: e.g. {example.source}: "
+                f"{example.message}",
+                style="dim yellow",
+            )
+
+
+def _group_tables(group: GroupComparison, categories: tuple[str, ...], scope: str) -> RenderResult:
+    yield _outlet_table(group, scope)
+    yield _frame_table(group, categories, scope)
+    yield _words_table(group, scope)
+
+
+def _outlet_table(group: GroupComparison, scope: str) -> Table:
+    table = Table(title=f"Outlets and tone ({scope})", title_justify="left")
+    table.add_column("Outlet", overflow="fold")
+    for header in ("Articles", "Words", "Tone", "95% CI", "Neg.", "Pos."):
+        table.add_column(header, justify="right", no_wrap=True)
+    for name, result in group.outlets.items():
+        table.add_row(
+            name,
+            f"{result.articles:,}",
+            f"{result.words:,}",
+            f"{result.tone.estimate:+.3f}",
+            _interval_text(result.tone),
+            f"{result.negative_sentence_share:.0%}",
+            f"{result.positive_sentence_share:.0%}",
+        )
+    table.caption = (
+        "Tone: mean VADER compound of sentences, averaged over articles (-1 to +1); "
+        "95% CI: two-stage bootstrap (articles, then sentences); Neg./Pos.: share of "
+        "sentences with compound <= -0.05 / >= +0.05."
+    )
+    return table
+
+
+def _frame_table(group: GroupComparison, categories: tuple[str, ...], scope: str) -> Table:
+    table = Table(title=f"Frame shares ({scope})", title_justify="left")
+    table.add_column("Frame", overflow="fold")
+    outlets = list(group.outlets.values())
+    for result in outlets:
+        table.add_column(result.outlet, justify="right", overflow="fold")
+    for category in categories:
+        cells: list[Text | str] = [FRAME_LABELS.get(category, category)]
+        for result in outlets:
+            share = result.frame_shares.get(category, 0.0)
+            if result.primary_frame == category:
+                cells.append(Text(f"* {share:.0%}", style="bold green"))
+            else:
+                cells.append(f"{share:.0%}" if share else "-")
+        table.add_row(*cells)
+    table.caption = (
+        "Share of each article's frame-cue weight, averaged over articles with any cue; "
+        "* marks each outlet's primary frame."
+    )
+    return table
+
+
+def _words_table(group: GroupComparison, scope: str) -> Table:
+    table = Table(title=f"Distinctive words ({scope})", title_justify="left")
+    table.add_column("Outlet", overflow="fold")
+    table.add_column("Words over-used relative to the other outlets (z-score)", overflow="fold")
+    for name, result in group.outlets.items():
+        words = _join(f"{w.word} {w.z:.1f}" for w in result.distinctive_words[:_WORDS_SHOWN])
+        table.add_row(name, words or "-")
+    table.caption = (
+        "Weighted log-odds with an informative Dirichlet prior (Monroe et al. 2008); "
+        "|z| > 1.96 is conventionally notable."
+    )
+    return table
+
+
+def _interval_text(interval: Interval) -> str:
+    if interval.low is None or interval.high is None:
+        return "n/a"
+    return f"[{interval.low:+.3f}, {interval.high:+.3f}]"
+
+
+def _join(parts: Iterable[str]) -> str:
+    return ", ".join(parts)

@@ -1,0 +1,78 @@
+"""Aggregates merge exactly: any split of the corpus, merged in any order, gives one result."""
+
+from __future__ import annotations
+
+from functools import reduce
+from itertools import pairwise
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.aggregate import CorpusAggregate, aggregate
+from framing.analysers import analyse
+from framing.analysers.frames import POLICY_FRAMES
+from framing.article import Article
+from tests.conftest import MILITARY_PASSAGE, REFERENCE_PASSAGE
+
+TEXTS = [
+    REFERENCE_PASSAGE,
+    MILITARY_PASSAGE,
+    "Oil prices rose as investors weighed new sanctions. Traders were nervous.",
+    "Families in Maracaibo queued for fuel and medicine. Aid groups warned of hunger.",
+    "The foreign ministry denounced the deployment as illegal aggression.",
+    "Analysts said the letter could not be independently verified.",
+]
+ANALYSES = [
+    analyse(Article(f"a{i}", outlet, f"Title {i}", text, event=event))
+    for i, (text, outlet, event) in enumerate(
+        (t, o, e) for t in TEXTS for o, e in (("Wire", "e1"), ("Ledger", "e2"))
+    )
+]
+
+
+def run(analyses):
+    return aggregate(analyses, categories=POLICY_FRAMES, seed=3, replicates=200)
+
+
+def same(a: CorpusAggregate, b: CorpusAggregate) -> bool:
+    if a.groups.keys() != b.groups.keys():
+        return False
+    for key, x in a.groups.items():
+        y = b.groups[key]
+        for name, value in vars(x).items():
+            other = vars(y)[name]
+            if isinstance(value, np.ndarray):
+                if not np.array_equal(value, other):
+                    return False
+            elif value != other:
+                return False
+    return True
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    order=st.permutations(range(len(ANALYSES))),
+    cuts=st.lists(st.integers(0, len(ANALYSES)), max_size=4),
+)
+def test_any_split_merged_in_any_order_equals_one_pass(order, cuts):
+    whole = run(ANALYSES)
+    shuffled = [ANALYSES[i] for i in order]
+    bounds = [0, *sorted(cuts), len(shuffled)]
+    parts = [run(shuffled[a:b]) for a, b in pairwise(bounds)]
+    assert same(reduce(CorpusAggregate.merge, parts), whole)
+    assert same(reduce(CorpusAggregate.merge, reversed(parts)), whole)
+
+
+def test_empty_aggregate_is_the_identity():
+    whole = run(ANALYSES)
+    empty = run([])
+    assert same(whole.merge(empty), whole) and same(empty.merge(whole), whole)
+
+
+def test_outlets_merge_events_and_outlets_in_selects_one():
+    whole = run(ANALYSES)
+    assert whole.events() == ["e1", "e2"]
+    assert list(whole.outlets()) == ["Ledger", "Wire"]
+    assert whole.outlets()["Wire"].articles == len(TEXTS)
+    assert list(whole.outlets_in("e1")) == ["Wire"]
