@@ -101,6 +101,7 @@ def compare(
         click.echo(comparison_to_json(comparison))
     else:
         Console().print(ComparisonView(comparison))
+    sys.stdout.flush()
     errors.print(AccountingView(comparison.accounting), highlight=False)
 
 

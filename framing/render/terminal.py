@@ -15,6 +15,17 @@ from framing.corpus.accounting import Accounting
 __all__ = ["AccountingView", "ComparisonView"]
 
 _WORDS_SHOWN = 6
+# Short row labels so six or more outlet columns fit in 100 columns; full labels are in --json.
+_SHORT_FRAME_LABELS = {
+    "capacity_and_resources": "Capacity & resources",
+    "fairness_and_equality": "Fairness & equality",
+    "legality_constitutionality_jurisprudence": "Legality",
+    "policy_prescription_evaluation": "Policy prescription",
+    "crime_and_punishment": "Crime & punishment",
+    "security_and_defense": "Security & defense",
+    "health_and_safety": "Health & safety",
+    "external_regulation_reputation": "External reputation",
+}
 
 
 class ComparisonView:
@@ -89,12 +100,13 @@ def _outlet_table(group: GroupComparison, scope: str) -> Table:
 
 def _frame_table(group: GroupComparison, categories: tuple[str, ...], scope: str) -> Table:
     table = Table(title=f"Frame shares ({scope})", title_justify="left")
-    table.add_column("Frame", overflow="fold")
+    table.add_column("Frame", no_wrap=True)
     outlets = list(group.outlets.values())
     for result in outlets:
         table.add_column(result.outlet, justify="right", overflow="fold")
     for category in categories:
-        cells: list[Text | str] = [FRAME_LABELS.get(category, category)]
+        label = _SHORT_FRAME_LABELS.get(category) or FRAME_LABELS.get(category, category)
+        cells: list[Text | str] = [label]
         for result in outlets:
             share = result.frame_shares.get(category, 0.0)
             if result.primary_frame == category:
@@ -104,7 +116,7 @@ def _frame_table(group: GroupComparison, categories: tuple[str, ...], scope: str
         table.add_row(*cells)
     table.caption = (
         "Share of each article's frame-cue weight, averaged over articles with any cue; "
-        "* marks each outlet's primary frame."
+        "* marks each outlet's primary frame. Policy Frames Codebook (Boydstun et al. 2014)."
     )
     return table
 
