@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from framing._bootstrap import DEFAULT_REPLICATES
 from framing.aggregate import CorpusAggregate
@@ -27,7 +27,6 @@ def compare_corpus(
     seed: int = 0,
     replicates: int = DEFAULT_REPLICATES,
     top_words: int = DEFAULT_TOP_WORDS,
-    on_article: Callable[[Article], None] | None = None,
 ) -> Comparison:
     """Load, analyse and compare the corpus at ``path``, one article at a time.
 
@@ -47,8 +46,6 @@ def compare_corpus(
         Bootstrap replicates.
     top_words : int, default=10
         Distinctive words kept per outlet.
-    on_article : callable, optional
-        Called with each loaded article (for progress display).
 
     Raises
     ------
@@ -70,8 +67,6 @@ def compare_corpus(
         account(accounting, event)
         if isinstance(event, Article):
             aggregate.add(analyse(event, lexicon=lexicon))
-            if on_article is not None:
-                on_article(event)
     if accounting.loaded == 0:
         raise CorpusError(str(path), "no readable article", _why_none(accounting.skipped))
     return compare(

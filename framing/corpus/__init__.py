@@ -29,6 +29,7 @@ __all__ = [
     "LoadWarning",
     "Merged",
     "Skipped",
+    "account",
     "iter_corpus",
     "load_corpus",
 ]

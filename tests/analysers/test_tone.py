@@ -33,3 +33,20 @@ def test_sentence_tone_on_news_sentences():
 
 def test_empty_article_tone_is_neutral():
     assert Tone(()).mean == 0.0
+
+
+def test_missing_lexicon_says_what_to_install(monkeypatch):
+    import nltk.data
+
+    from framing import resources
+
+    def no_package(name):
+        raise ModuleNotFoundError(name)
+
+    def no_nltk_data(*args, **kwargs):
+        raise LookupError("Resource vader_lexicon not found")
+
+    monkeypatch.setattr(resources.importlib.resources, "files", no_package)
+    monkeypatch.setattr(nltk.data, "load", no_nltk_data)
+    with pytest.raises(resources.ResourceMissing, match="pip install vadersentiment"):
+        resources._vader_lexicon_text()
