@@ -99,3 +99,19 @@ def test_installed_command_runs():
     )
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)["outlets"]) >= 5
+
+
+def test_corpus_with_several_events_is_compared_within_each(tmp_path):
+    records = [
+        {"outlet": "Wire", "event": "strikes", "text": MILITARY_PASSAGE},
+        {"outlet": "Ledger", "event": "strikes", "text": MILITARY_PASSAGE + " Critics objected."},
+        {"outlet": "Wire", "event": "oil", "text": "Oil prices rose as investors weighed sanctions."},
+    ]
+    write(tmp_path / "c.jsonl", "\n".join(json.dumps(r) for r in records))
+    document = json.loads(invoke("compare", str(tmp_path), "--json").stdout)
+    assert [e["event"] for e in document["events"]] == ["oil", "strikes"]
+    assert list(document["events"][0]["outlets"]) == ["Wire"]
+    assert list(document["events"][1]["outlets"]) == ["Ledger", "Wire"]
+    assert document["outlets"]["Wire"]["articles"] == 2
+    table = invoke("compare", str(tmp_path)).stdout
+    assert "Event: oil" in table and "Event: strikes" in table
