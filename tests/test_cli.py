@@ -105,7 +105,11 @@ def test_corpus_with_several_events_is_compared_within_each(tmp_path):
     records = [
         {"outlet": "Wire", "event": "strikes", "text": MILITARY_PASSAGE},
         {"outlet": "Ledger", "event": "strikes", "text": MILITARY_PASSAGE + " Critics objected."},
-        {"outlet": "Wire", "event": "oil", "text": "Oil prices rose as investors weighed sanctions."},
+        {
+            "outlet": "Wire",
+            "event": "oil",
+            "text": "Oil prices rose as investors weighed sanctions.",
+        },
     ]
     write(tmp_path / "c.jsonl", "\n".join(json.dumps(r) for r in records))
     document = json.loads(invoke("compare", str(tmp_path), "--json").stdout)

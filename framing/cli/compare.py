@@ -1,18 +1,17 @@
-"""The ``framing`` command: parse options, call the library, map its errors to messages."""
+"""``framing compare``: outlets side by side on tone, frames and distinctive words."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 from rich.console import Console
 
-from framing import __version__
 from framing.analysers.frames import load_frame_lexicon
 from framing.analysers.lexicon import LexiconError
+from framing.cli import main
+from framing.cli._options import corpus_options
 from framing.corpus import CorpusError
 from framing.corpus.fields import parse_field_options
 from framing.demo import demo_corpus_path
@@ -20,30 +19,6 @@ from framing.pipeline import compare_corpus
 from framing.render.json import comparison_to_json
 from framing.render.terminal import AccountingView, ComparisonView
 from framing.resources import ResourceMissing
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def corpus_options(function: F) -> F:
-    """Options shared by every command that reads a corpus."""
-    function = click.option(
-        "--field",
-        "fields",
-        multiple=True,
-        metavar="ARTICLE_FIELD=NAME",
-        help="Read an article field from another record field, e.g. --field text=body "
-        "--field outlet=source. Repeatable.",
-    )(function)
-    function = click.option(
-        "--strict", is_flag=True, help="Stop with an error at the first input that is skipped."
-    )(function)
-    return function
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="framing")
-def main() -> None:
-    """Compare how news outlets frame the same event: frames, tone and word choice."""
 
 
 @main.command()
@@ -103,7 +78,3 @@ def compare(
         Console().print(ComparisonView(comparison))
     sys.stdout.flush()
     errors.print(AccountingView(comparison.accounting), highlight=False)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,0 +1,20 @@
+"""The ``framing`` command: one click group; each command lives in its own module."""
+
+from __future__ import annotations
+
+import click
+
+from framing import __version__
+
+__all__ = ["main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="framing")
+def main() -> None:
+    """Compare how news outlets frame the same event: frames, tone and word choice."""
+
+
+from framing.cli import compare  # noqa: E402  (commands register themselves on main)
+
+__all__ += ["compare"]

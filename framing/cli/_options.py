@@ -1,0 +1,26 @@
+"""Option bundles and error mapping shared by the commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def corpus_options(function: F) -> F:
+    """Options shared by every command that reads a corpus: --field and --strict."""
+    function = click.option(
+        "--field",
+        "fields",
+        multiple=True,
+        metavar="ARTICLE_FIELD=NAME",
+        help="Read an article field from another record field, e.g. --field text=body "
+        "--field outlet=source. Repeatable.",
+    )(function)
+    function = click.option(
+        "--strict", is_flag=True, help="Stop with an error at the first input that is skipped."
+    )(function)
+    return function
