@@ -3,18 +3,39 @@
 File format (TSV, UTF-8): ``category<TAB>term[<TAB>weight]`` per line; ``#`` starts a comment.
 A term is one word or a phrase of words separated by spaces, matched on consecutive tokens of
 `framing.analysers.text.words`; a final ``*`` makes its last word a prefix (``tax*``).
+
+Matched on sentences (`Lexicon.match_sentences`), each cue is also flagged:
+
+- *negated* when a negator (framing/data/negators.txt: not, no, never, n't forms, cannot,
+  without, nor, neither, none, nobody, nothing, hardly, barely) is among the 3 word tokens
+  before it, with no clause break between them: none of ``, ; : ( ) [ ] — –``, a spaced hyphen
+  or the word "but". "not a military threat" negates both cues; "not, military" does not.
+- *quoted* when its first word is inside double quotation marks (“…” or "…", see
+  `framing.analysers.text.quotations`); a quotation goes on from sentence to sentence until
+  it closes, so pass all sentences of one article, in order.
+
+The flags only explain a match; what they do to a score is the scorer's choice (frames count
+negated and quoted cues, see `framing.analysers.frames.score_frames`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-__all__ = ["Cue", "Lexicon", "LexiconError", "Match"]
+from framing.analysers.text import WordSpan, quotations, word_spans
+
+__all__ = ["Cue", "Lexicon", "LexiconError", "Match", "is_negator"]
 
 _MIN_WILDCARD_PREFIX = 3
+_NEGATION_WINDOW = 3
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-|-\s")
+_CLAUSE_BREAK_WORDS = frozenset({"but"})
 
 
 class LexiconError(ValueError):
@@ -37,11 +58,32 @@ class Cue:
 
 @dataclass(frozen=True)
 class Match:
-    """A cue found in a token list: which cue, and the token positions [start, end)."""
+    """A cue found in a token list: which cue, and the token positions [start, end).
+
+    Matched on a sentence's text, it also knows whether it is ``negated`` or ``quoted`` (rules
+    in the module docstring) and its ``span``, the character offsets [start, end) of its words
+    in the sentence; matched on bare tokens, the flags are False and ``span`` is None.
+    """
 
     cue: Cue
     start: int
     end: int
+    negated: bool = False
+    quoted: bool = False
+    span: tuple[int, int] | None = None
+
+
+def is_negator(word: str) -> bool:
+    """Whether a word token (as `framing.analysers.text.words` gives it) negates what follows.
+
+    Examples
+    --------
+    >>> is_negator("not"), is_negator("isn’t"), is_negator("note")
+    (True, True, False)
+    """
+    exact, endings = _negators()
+    word = word.replace("’", "'")
+    return word in exact or word.endswith(endings)
 
 
 class Lexicon:
@@ -108,6 +150,48 @@ class Lexicon:
                 position = match.end
         return found
 
+    def match_sentences(self, sentences: Sequence[str]) -> list[list[Match]]:
+        """Cue matches in each sentence of one text, flagged as negated or quoted.
+
+        Parameters
+        ----------
+        sentences : Sequence[str]
+            All sentences of one article, in order: a quotation opened in one sentence goes on
+            in the next until it closes.
+
+        Returns
+        -------
+        list[list[Match]]
+            For each sentence, its matches as `match` finds them on its word tokens, with
+            ``negated``, ``quoted`` and ``span`` set.
+
+        Examples
+        --------
+        >>> lexicon = Lexicon([Cue("security", "military", 1.0)])
+        >>> [(m.negated, m.quoted) for m in lexicon.match_sentences(["Not a military move."])[0]]
+        [(True, False)]
+        """
+        found: list[list[Match]] = []
+        quote_open = False
+        for sentence in sentences:
+            spans = word_spans(sentence)
+            quoted = quotations(sentence, open_at_start=quote_open)
+            quote_open = quoted.open_at_end
+            found.append(
+                [
+                    Match(
+                        match.cue,
+                        match.start,
+                        match.end,
+                        negated=_negated(spans, sentence, match.start),
+                        quoted=quoted.covers(spans[match.start].start),
+                        span=(spans[match.start].start, spans[match.end - 1].end),
+                    )
+                    for match in self.match([span.word for span in spans])
+                ]
+            )
+        return found
+
     def _longest_at(self, tokens: Sequence[str], position: int) -> Match | None:
         token = tokens[position]
         candidates = list(self._exact.get(token, ()))
@@ -122,6 +206,27 @@ class Lexicon:
             if _matches(parts, wildcard, tokens[position:end]):
                 best = Match(cue, position, end)
         return best
+
+
+def _negated(spans: Sequence[WordSpan], sentence: str, start: int) -> bool:
+    """Whether a negator is among the few tokens before ``start``, in the same clause."""
+    for position in range(start - 1, max(start - _NEGATION_WINDOW, 0) - 1, -1):
+        gap = sentence[spans[position].end : spans[position + 1].start]
+        if _CLAUSE_BREAK.search(gap) or spans[position].word in _CLAUSE_BREAK_WORDS:
+            return False
+        if is_negator(spans[position].word):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _negators() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Negator words and word endings (``*n't``) from framing/data/negators.txt."""
+    text = (files("framing") / "data" / "negators.txt").read_text(encoding="utf-8")
+    entries = [line.strip().replace("’", "'") for line in text.splitlines()]
+    entries = [entry for entry in entries if entry and not entry.startswith("#")]
+    exact = frozenset(entry for entry in entries if not entry.startswith("*"))
+    return exact, tuple(entry[1:] for entry in entries if entry.startswith("*"))
 
 
 def _matches(parts: tuple[str, ...], wildcard: bool, tokens: Sequence[str]) -> bool:

@@ -2,6 +2,10 @@
 
 Punkt runs untrained with a list of English abbreviations (framing/data/abbreviations.txt), so
 no model is downloaded and an article's sentences never depend on the rest of the corpus.
+
+`word_spans` gives the tokens of `words` with their character offsets, and `quotations` says
+which parts of a sentence are inside double quotation marks (“…” or "…"); single quotes are
+not read as quotation marks, since ’ is also the apostrophe.
 """
 
 from __future__ import annotations
@@ -9,16 +13,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-__all__ = ["sentences", "words"]
+__all__ = ["Quotations", "WordSpan", "quotations", "sentences", "word_spans", "words"]
 
 # Letters (any script) joined by hyphens or inner apostrophes; initialisms like U.S.; numbers.
 _WORD_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*%?"
 _POSSESSIVE = re.compile(r"['’]s$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”’)])[ \t]*\n")
+_QUOTE_MARK = re.compile(r'["“”]')
 
 
 @lru_cache(maxsize=1)
@@ -56,4 +62,112 @@ def sentences(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Word and number tokens in lower case, possessive 's removed ("Maduro's" -> "maduro")."""
-    return [_POSSESSIVE.sub("", token.lower()) for token in _word_tokenizer.tokenize(text)]
+    return [_normalise(token) for token in _word_tokenizer.tokenize(text)]
+
+
+class WordSpan(NamedTuple):
+    """A token of `words` and where it is in the text: ``text[start:end]`` is its source."""
+
+    word: str
+    start: int
+    end: int
+
+
+def word_spans(text: str) -> list[WordSpan]:
+    """The tokens of `words`, each with its character offsets in ``text``.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list[WordSpan]
+        ``[span.word for span in word_spans(text)] == words(text)``; ``start`` and ``end`` cover
+        the token as written, possessive 's included.
+
+    Examples
+    --------
+    >>> word_spans("Maduro's army")
+    [WordSpan(word='maduro', start=0, end=8), WordSpan(word='army', start=9, end=13)]
+    """
+    return [
+        WordSpan(_normalise(text[start:end]), start, end)
+        for start, end in _word_tokenizer.span_tokenize(text)
+    ]
+
+
+class Quotations(NamedTuple):
+    """The parts of a text inside double quotation marks.
+
+    ``spans`` are character ranges [start, end) between an opening and a closing mark (marks
+    excluded); ``open_at_end`` says a quotation is still open where the text ends, so it goes
+    on in the next sentence.
+    """
+
+    spans: tuple[tuple[int, int], ...]
+    open_at_end: bool
+
+    def covers(self, offset: int) -> bool:
+        """Whether the character at ``offset`` is inside a quotation."""
+        return any(start <= offset < end for start, end in self.spans)
+
+
+def quotations(text: str, *, open_at_start: bool = False) -> Quotations:
+    """Find where ``text`` quotes someone: the ranges inside double quotation marks.
+
+    “ opens and ” closes a quotation. A straight " opens when it comes before a word and after a
+    space or the start of the text, closes when it comes after a word and before a space or the
+    end, and otherwise (as in ``said:"No``) toggles. Opening an open quotation (a quote that
+    runs over several paragraphs reopens each one) or closing a closed one changes nothing.
+    Single quotes are never quotation marks: ’ is also the apostrophe.
+
+    Parameters
+    ----------
+    text : str
+        One sentence (or any text).
+    open_at_start : bool, default=False
+        A quotation is already open where ``text`` starts: pass the previous sentence's
+        ``open_at_end`` to follow a quotation over several sentences.
+
+    Returns
+    -------
+    Quotations
+
+    Examples
+    --------
+    >>> quotations('He called it "a threat." Others did not.')
+    Quotations(spans=((14, 23),), open_at_end=False)
+    >>> quotations("“We will resist.").open_at_end
+    True
+    """
+    spans: list[tuple[int, int]] = []
+    opened_at: int | None = 0 if open_at_start else None
+    for mark in _QUOTE_MARK.finditer(text):
+        offset = mark.start()
+        if _opens(text, offset, is_open=opened_at is not None):
+            if opened_at is None:
+                opened_at = offset + 1
+        elif opened_at is not None:
+            if offset > opened_at:
+                spans.append((opened_at, offset))
+            opened_at = None
+    if opened_at is not None and opened_at < len(text):
+        spans.append((opened_at, len(text)))
+    return Quotations(tuple(spans), opened_at is not None)
+
+
+def _opens(text: str, offset: int, *, is_open: bool) -> bool:
+    """Whether the quotation mark at ``offset`` opens (True) or closes (False) a quotation."""
+    mark = text[offset]
+    if mark != '"':
+        return mark == "“"
+    space_before = offset == 0 or text[offset - 1].isspace()
+    space_after = offset + 1 == len(text) or text[offset + 1].isspace()
+    if space_before != space_after:
+        return space_before
+    return not is_open
+
+
+def _normalise(token: str) -> str:
+    return _POSSESSIVE.sub("", token.lower())
