@@ -49,6 +49,11 @@ class Article:
     source: str = field(default="", compare=False)
 
     @property
+    def full_text(self) -> str:
+        """Title and text as one string, as classifiers read an article."""
+        return f"{self.title}\n\n{self.text}" if self.title else self.text
+
+    @property
     def content_key(self) -> str:
         """Hash of outlet, title and text: equal for exact duplicates, stable across paths."""
         digest = hashlib.blake2b(digest_size=16)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from framing._bootstrap import DEFAULT_REPLICATES
 from framing.aggregate import CorpusAggregate
-from framing.analysers import analyse
+from framing.analysers import FrameModel, analyse
 from framing.analysers.frames import default_frame_lexicon
 from framing.analysers.lexicon import Lexicon
 from framing.article import Article
@@ -27,6 +27,9 @@ def compare_corpus(
     seed: int = 0,
     replicates: int = DEFAULT_REPLICATES,
     top_words: int = DEFAULT_TOP_WORDS,
+    frame_model: FrameModel | None = None,
+    frame_model_name: str = "model",
+    exclude_quotes: bool = False,
 ) -> Comparison:
     """Load, analyse and compare the corpus at ``path``, one article at a time.
 
@@ -46,6 +49,13 @@ def compare_corpus(
         Bootstrap replicates.
     top_words : int, default=10
         Distinctive words kept per outlet.
+    frame_model : FrameModel, optional
+        A trained frame classifier to use instead of the dictionary (its classes are the
+        frames; an article's frame shares are its class probabilities, normalised).
+    frame_model_name : str, default="model"
+        How the report names the model (e.g. its file).
+    exclude_quotes : bool, default=False
+        Leave dictionary cues inside quotation marks out of the frame scores.
 
     Raises
     ------
@@ -61,19 +71,32 @@ def compare_corpus(
     True
     """
     lexicon = lexicon or default_frame_lexicon()
+    categories = (
+        lexicon.categories
+        if frame_model is None
+        else tuple(str(label) for label in frame_model.classes_)
+    )
     accounting = Accounting()
-    aggregate = CorpusAggregate(lexicon.categories, seed, replicates)
+    aggregate = CorpusAggregate(categories, seed, replicates)
     for event in iter_corpus(path, fields=fields, strict=strict):
         account(accounting, event)
         if isinstance(event, Article):
-            aggregate.add(analyse(event, lexicon=lexicon))
+            analysis = analyse(
+                event, lexicon=lexicon, frame_model=frame_model, exclude_quotes=exclude_quotes
+            )
+            aggregate.add(analysis)
     if accounting.loaded == 0:
         raise CorpusError(str(path), "no readable article", _why_none(accounting.skipped))
     return compare(
         aggregate,
         accounting,
         top_words=top_words,
-        settings={"corpus": str(path), "frame_lexicon": lexicon.name},
+        settings={
+            "corpus": str(path),
+            "frame_method": "dictionary" if frame_model is None else "model",
+            "frame_classifier": lexicon.name if frame_model is None else frame_model_name,
+            "exclude_quotes": exclude_quotes,
+        },
     )
 
 

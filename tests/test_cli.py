@@ -119,3 +119,12 @@ def test_corpus_with_several_events_is_compared_within_each(tmp_path):
     assert document["outlets"]["Wire"]["articles"] == 2
     table = invoke("compare", str(tmp_path)).stdout
     assert "Event: oil" in table and "Event: strikes" in table
+
+
+def test_exclude_quotes_changes_only_frame_scores():
+    both = json.loads(invoke("compare", "--json").stdout)["outlets"]["Liberty Ledger"]
+    own = json.loads(invoke("compare", "--json", "--exclude-quotes").stdout)["outlets"][
+        "Liberty Ledger"
+    ]
+    assert own["frame_shares"] != both["frame_shares"]
+    assert own["tone"] == both["tone"] and own["words"] == both["words"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -13,7 +15,7 @@ from framing.analysers.text import sentences, words
 from framing.analysers.tone import Tone, score_tone
 from framing.article import Article
 
-__all__ = ["ArticleAnalysis", "analyse", "content_words"]
+__all__ = ["ArticleAnalysis", "FrameModel", "analyse", "content_words", "model_frames"]
 
 _MIN_WORD_LENGTH = 2
 
@@ -30,7 +32,21 @@ class ArticleAnalysis:
     word_counts: Counter[str]
 
 
-def analyse(article: Article, *, lexicon: Lexicon | None = None) -> ArticleAnalysis:
+class FrameModel(Protocol):
+    """A trained frame classifier (e.g. `framing.classifiers.scheme.CodingSchemeClassifier`)."""
+
+    classes_: Any
+
+    def predict_proba(self, X: Sequence[str]) -> Any: ...
+
+
+def analyse(
+    article: Article,
+    *,
+    lexicon: Lexicon | None = None,
+    exclude_quotes: bool = False,
+    frame_model: FrameModel | None = None,
+) -> ArticleAnalysis:
     """Split, tokenise and score one article.
 
     Parameters
@@ -38,6 +54,11 @@ def analyse(article: Article, *, lexicon: Lexicon | None = None) -> ArticleAnaly
     article : Article
     lexicon : Lexicon, optional
         The frame dictionary; the shipped Policy Frames dictionary by default.
+    exclude_quotes : bool, default=False
+        Leave frame cues inside quotation marks out of the frame scores (see `score_frames`).
+    frame_model : FrameModel, optional
+        A trained classifier to score frames instead of the dictionary: its class
+        probabilities for the whole article become the frame weights.
     """
     lexicon = lexicon or default_frame_lexicon()
     found = ([article.title] if article.title.strip() else []) + sentences(article.text)
@@ -48,9 +69,20 @@ def analyse(article: Article, *, lexicon: Lexicon | None = None) -> ArticleAnaly
         sentences=tuple(found),
         n_words=len(all_tokens),
         tone=score_tone(found),
-        frames=score_frames(tokens, lexicon=lexicon),
+        frames=(
+            score_frames(found, lexicon=lexicon, exclude_quotes=exclude_quotes)
+            if frame_model is None
+            else model_frames(article, frame_model)
+        ),
         word_counts=content_words(all_tokens),
     )
+
+
+def model_frames(article: Article, model: FrameModel) -> FrameScores:
+    """Frame weights from a trained classifier's probabilities for the whole article."""
+    probabilities = model.predict_proba([article.full_text])[0]
+    categories = tuple(str(label) for label in model.classes_)
+    return FrameScores(categories, tuple(float(p) for p in probabilities), ())
 
 
 def content_words(tokens: list[str]) -> Counter[str]:

@@ -15,6 +15,7 @@ def main() -> None:
     """Compare how news outlets frame the same event: frames, tone and word choice."""
 
 
-from framing.cli import compare  # noqa: E402  (commands register themselves on main)
+# Each command module registers itself on main when imported.
+from framing.cli import classify, compare, frames, suggest, topics, train  # noqa: E402
 
-__all__ += ["compare"]
+__all__ += ["classify", "compare", "frames", "suggest", "topics", "train"]

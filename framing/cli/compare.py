@@ -11,6 +11,7 @@ from rich.console import Console
 from framing.analysers.frames import load_frame_lexicon
 from framing.analysers.lexicon import LexiconError
 from framing.cli import main
+from framing.cli._models import read_model
 from framing.cli._options import corpus_options
 from framing.corpus import CorpusError
 from framing.corpus.fields import parse_field_options
@@ -30,6 +31,17 @@ from framing.resources import ResourceMissing
     type=click.Path(path_type=Path, dir_okay=False),
     help="Frame dictionary to use instead of the shipped Policy Frames one (TSV, see README).",
 )
+@click.option(
+    "--model",
+    "model_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Use a coding-scheme model made by framing train as the frame classifier.",
+)
+@click.option(
+    "--exclude-quotes",
+    is_flag=True,
+    help="Leave dictionary cues inside quotation marks out, to compare the outlets' own voice.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @click.option(
     "--top-words",
@@ -44,6 +56,8 @@ def compare(
     strict: bool,
     as_json: bool,
     lexicon: Path | None,
+    model_path: Path | None,
+    exclude_quotes: bool,
     seed: int,
     top_words: int,
 ) -> None:
@@ -53,7 +67,10 @@ def compare(
     share of each Policy Frames dimension with the primary frame marked; and the words most
     distinctive of the outlet. Skipped inputs are reported on stderr.
     """
+    if lexicon and model_path:
+        raise click.UsageError("use only one of --lexicon or --model")
     corpus = path if path is not None else demo_corpus_path()
+    model = read_model(model_path) if model_path else None
     try:
         mapping = parse_field_options(fields)
         frame_lexicon = load_frame_lexicon(lexicon) if lexicon else None
@@ -64,6 +81,9 @@ def compare(
             lexicon=frame_lexicon,
             seed=seed,
             top_words=top_words,
+            frame_model=model.classifier if model else None,
+            frame_model_name=str(model_path),
+            exclude_quotes=exclude_quotes,
         )
     except ValueError as error:
         if isinstance(error, LexiconError):

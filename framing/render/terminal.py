@@ -36,10 +36,15 @@ class ComparisonView:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         comparison = self.comparison
-        yield from _group_tables(comparison.overall, comparison.categories, "all articles")
+        by_model = comparison.settings.get("frame_method") == "model"
+        yield from _group_tables(
+            comparison.overall, comparison.categories, "all articles", by_model=by_model
+        )
         for group in comparison.events:
             yield Text(f"\nEvent: {group.event or '(no event given)'}", style="bold")
-            yield from _group_tables(group, comparison.categories, group.event or "no event")
+            yield from _group_tables(
+                group, comparison.categories, group.event or "no event", by_model=by_model
+            )
 
 
 class AccountingView:
@@ -69,9 +74,11 @@ class AccountingView:
             )
 
 
-def _group_tables(group: GroupComparison, categories: tuple[str, ...], scope: str) -> RenderResult:
+def _group_tables(
+    group: GroupComparison, categories: tuple[str, ...], scope: str, *, by_model: bool
+) -> RenderResult:
     yield _outlet_table(group, scope)
-    yield _frame_table(group, categories, scope)
+    yield _frame_table(group, categories, scope, by_model=by_model)
     yield _words_table(group, scope)
 
 
@@ -82,7 +89,7 @@ def _outlet_table(group: GroupComparison, scope: str) -> Table:
         table.add_column(header, justify="right", no_wrap=True)
     for name, result in group.outlets.items():
         table.add_row(
-            name,
+            Text(name),
             f"{result.articles:,}",
             f"{result.words:,}",
             f"{result.tone.estimate:+.3f}",
@@ -98,12 +105,14 @@ def _outlet_table(group: GroupComparison, scope: str) -> Table:
     return table
 
 
-def _frame_table(group: GroupComparison, categories: tuple[str, ...], scope: str) -> Table:
+def _frame_table(
+    group: GroupComparison, categories: tuple[str, ...], scope: str, *, by_model: bool
+) -> Table:
     table = Table(title=f"Frame shares ({scope})", title_justify="left")
     table.add_column("Frame", no_wrap=True)
     outlets = list(group.outlets.values())
     for result in outlets:
-        table.add_column(result.outlet, justify="right", overflow="fold")
+        table.add_column(Text(result.outlet), justify="right", overflow="fold")
     for category in categories:
         label = _SHORT_FRAME_LABELS.get(category) or FRAME_LABELS.get(category, category)
         cells: list[Text | str] = [label]
@@ -114,10 +123,16 @@ def _frame_table(group: GroupComparison, categories: tuple[str, ...], scope: str
             else:
                 cells.append(f"{share:.0%}" if share else "-")
         table.add_row(*cells)
-    table.caption = (
-        "Share of each article's frame-cue weight, averaged over articles with any cue; "
-        "* marks each outlet's primary frame. Policy Frames Codebook (Boydstun et al. 2014)."
-    )
+    if by_model:
+        table.caption = (
+            "The trained model's class probabilities for each article (normalised), averaged "
+            "over articles; * marks each outlet's primary frame."
+        )
+    else:
+        table.caption = (
+            "Share of each article's frame-cue weight, averaged over articles with any cue; "
+            "* marks each outlet's primary frame. Policy Frames Codebook (Boydstun et al. 2014)."
+        )
     return table
 
 
@@ -127,7 +142,7 @@ def _words_table(group: GroupComparison, scope: str) -> Table:
     table.add_column("Words over-used relative to the other outlets (z-score)", overflow="fold")
     for name, result in group.outlets.items():
         words = _join(f"{w.word} {w.z:.1f}" for w in result.distinctive_words[:_WORDS_SHOWN])
-        table.add_row(name, words or "-")
+        table.add_row(Text(name), Text(words or "-"))
     table.caption = (
         "Weighted log-odds with an informative Dirichlet prior (Monroe et al. 2008); "
         "|z| > 1.96 is conventionally notable."

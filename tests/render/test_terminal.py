@@ -50,3 +50,18 @@ def test_accounting_lists_skips(tmp_path):
     text = render(AccountingView(load_corpus(tmp_path).accounting))
     assert "1 articles loaded, 0 exact duplicates merged, 1 inputs skipped." in text
     assert "skipped a.jsonl:2: invalid JSON" in text
+
+
+def test_outlet_names_are_shown_literally_not_as_markup(tmp_path):
+    import json
+
+    from framing.pipeline import compare_corpus
+
+    records = [
+        {"outlet": "[bold]Wire[/bold]", "text": "Troops massed at the border. Officials said."},
+        {"outlet": "Ledger [red]", "text": "Oil prices rose as sanctions bit. Traders said."},
+    ]
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    text = render(ComparisonView(compare_corpus(tmp_path)), width=140)
+    assert "[bold]Wire[/bold]" in text
+    assert "Ledger [red]" in text

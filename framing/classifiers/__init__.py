@@ -1,0 +1,1 @@
+"""Trainable classifiers for a researcher's own coding scheme (scikit-learn estimators)."""
