@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -24,3 +25,14 @@ def corpus_options(function: F) -> F:
         "--strict", is_flag=True, help="Stop with an error at the first input that is skipped."
     )(function)
     return function
+
+
+def model_option(function: F) -> F:
+    """The required --model FILE option of the commands that apply a trained model."""
+    return click.option(
+        "--model",
+        "model_path",
+        required=True,
+        type=click.Path(path_type=Path),
+        help="A model file made by framing train.",
+    )(function)

@@ -11,19 +11,13 @@ from rich.console import Console
 from framing.classifiers.apply import classify as classify_units
 from framing.cli import main
 from framing.cli._models import read_corpus, read_model
-from framing.cli._options import corpus_options
+from framing.cli._options import corpus_options, model_option
 from framing.demo import demo_corpus_path
 from framing.render.scheme import ClassificationView
 
 
 @main.command()
-@click.option(
-    "--model",
-    "model_path",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="A model file made by framing train.",
-)
+@model_option
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead.")
 @corpus_options

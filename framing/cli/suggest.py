@@ -11,18 +11,12 @@ from rich.console import Console
 from framing.classifiers.active import least_certain
 from framing.cli import main
 from framing.cli._models import read_corpus, read_model
-from framing.cli._options import corpus_options
+from framing.cli._options import corpus_options, model_option
 from framing.render.scheme import SuggestionView
 
 
 @main.command()
-@click.option(
-    "--model",
-    "model_path",
-    required=True,
-    type=click.Path(path_type=Path),
-    help="A model file made by framing train.",
-)
+@model_option
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
     "-n",
