@@ -7,6 +7,7 @@ same numbers bit for bit. The bootstrap replicates are sums too (see `framing._b
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,12 +15,24 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from framing._bootstrap import DEFAULT_REPLICATES, two_stage_means
+from framing.actors.portrayal import ScoredMention
 from framing.analysers import ArticleAnalysis
 
-__all__ = ["SCALE", "CorpusAggregate", "GroupKey", "OutletAggregate", "aggregate"]
+__all__ = [
+    "ACTOR_REPLICATES",
+    "SCALE",
+    "ActorAggregate",
+    "CorpusAggregate",
+    "GroupKey",
+    "OutletAggregate",
+    "aggregate",
+]
 
 SCALE = 10**9
+# Fewer replicates per (outlet, actor) than per outlet: there are many more such pairs.
+ACTOR_REPLICATES = 200
 GroupKey = tuple[str | None, str]  # (event, outlet)
+ActorKey = tuple[str | None, str, str]  # (event, outlet, actor key)
 
 
 def _fixed(value: float) -> int:
@@ -101,6 +114,61 @@ class OutletAggregate:
 
 
 @dataclass
+class ActorAggregate:
+    """Sums over one outlet's mentions of one actor: counts, sentiment, labels, replicates."""
+
+    replicates: int = ACTOR_REPLICATES
+    articles: int = 0
+    mentions: int = 0
+    sentiment_counts: Counter[str] = field(default_factory=Counter)
+    score_sum: int = 0  # sum over articles of the article's mean mention score
+    names: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)
+    labels: Counter[tuple[str, str]] = field(default_factory=Counter)
+    replicate_weights: np.ndarray = field(default=None)  # type: ignore[assignment]
+    replicate_sums: np.ndarray = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.replicate_weights is None:
+            self.replicate_weights = np.zeros(self.replicates, dtype=np.int64)
+        if self.replicate_sums is None:
+            self.replicate_sums = np.zeros(self.replicates, dtype=np.int64)
+
+    def add(self, mentions: list[ScoredMention], *, seed: int, article_key: str) -> None:
+        """Add one article's mentions of the actor."""
+        scores = np.asarray([m.score for m in mentions])
+        self.articles += 1
+        self.mentions += len(mentions)
+        self.score_sum += _fixed(float(scores.mean()))
+        for scored in mentions:
+            self.sentiment_counts[scored.label] += 1
+            self.names[scored.mention.actor] += 1
+            self.kinds[scored.mention.kind] += 1
+            self.labels.update((label.kind, label.text) for label in scored.labels)
+        key = hashlib.blake2b(
+            f"{article_key}|{mentions[0].mention.key}".encode(), digest_size=16
+        ).hexdigest()
+        weights, means = two_stage_means(scores, seed, key, self.replicates)
+        self.replicate_weights += weights.astype(np.int64)
+        self.replicate_sums += weights.astype(np.int64) * np.rint(means * SCALE).astype(np.int64)
+
+    def merge(self, other: ActorAggregate) -> ActorAggregate:
+        """A new aggregate holding both; associative, with the empty aggregate as identity."""
+        return ActorAggregate(
+            replicates=self.replicates,
+            articles=self.articles + other.articles,
+            mentions=self.mentions + other.mentions,
+            sentiment_counts=self.sentiment_counts + other.sentiment_counts,
+            score_sum=self.score_sum + other.score_sum,
+            names=self.names + other.names,
+            kinds=self.kinds + other.kinds,
+            labels=self.labels + other.labels,
+            replicate_weights=self.replicate_weights + other.replicate_weights,
+            replicate_sums=self.replicate_sums + other.replicate_sums,
+        )
+
+
+@dataclass
 class CorpusAggregate:
     """Outlet aggregates keyed by (event, outlet), with the settings they were built with."""
 
@@ -108,15 +176,24 @@ class CorpusAggregate:
     seed: int = 0
     replicates: int = DEFAULT_REPLICATES
     groups: dict[GroupKey, OutletAggregate] = field(default_factory=dict)
+    actors: dict[ActorKey, ActorAggregate] = field(default_factory=dict)
 
     def add(self, analysis: ArticleAnalysis) -> None:
-        """Add one article's analysis to its (event, outlet) group."""
+        """Add one article's analysis to its (event, outlet) group and its actors."""
         article = analysis.article
         key = (article.event, article.outlet)
         group = self.groups.get(key)
         if group is None:
             group = self.groups[key] = OutletAggregate(self.categories, self.replicates)
         group.add(analysis, seed=self.seed)
+        by_actor: dict[str, list[ScoredMention]] = {}
+        for scored in analysis.mentions:
+            by_actor.setdefault(scored.mention.key, []).append(scored)
+        for actor, mentions in by_actor.items():
+            tally = self.actors.get((*key, actor))
+            if tally is None:
+                tally = self.actors[(*key, actor)] = ActorAggregate()
+            tally.add(mentions, seed=self.seed, article_key=article.content_key)
 
     def merge(self, other: CorpusAggregate) -> CorpusAggregate:
         """A new aggregate holding both; associative and commutative."""
@@ -130,7 +207,11 @@ class CorpusAggregate:
         for key, theirs in other.groups.items():
             ours = groups.get(key)
             groups[key] = ours.merge(theirs) if ours else theirs
-        return CorpusAggregate(self.categories, self.seed, self.replicates, groups)
+        actors = dict(self.actors)
+        for actor_key, tally in other.actors.items():
+            mine = actors.get(actor_key)
+            actors[actor_key] = mine.merge(tally) if mine else tally
+        return CorpusAggregate(self.categories, self.seed, self.replicates, groups, actors)
 
     def events(self) -> list[str | None]:
         """The distinct events, in sorted order (None, for articles without one, last)."""

@@ -5,15 +5,19 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 
-from framing.aggregate import SCALE, CorpusAggregate, OutletAggregate
+from framing.actors.portrayal import SENTIMENT_LABELS
+from framing.actors.resolve import merge_map
+from framing.aggregate import SCALE, ActorAggregate, ActorKey, CorpusAggregate, OutletAggregate
 from framing.corpus.accounting import Accounting
 
 __all__ = [
+    "ActorOutlet",
+    "ActorResult",
     "Comparison",
     "DistinctiveWord",
     "GroupComparison",
@@ -66,11 +70,41 @@ class OutletResult:
 
 
 @dataclass(frozen=True)
+class ActorOutlet:
+    """How one outlet portrays one actor: mentions, sentiment toward it, the labels it uses.
+
+    ``score`` is the mean over articles of each article's mean mention score
+    (p(positive) - p(negative), -1 to +1), with a two-stage bootstrap interval; ``shares`` are
+    the shares of mentions whose most probable sentiment is negative, neutral, positive.
+    """
+
+    outlet: str
+    articles: int
+    mentions: int
+    score: Interval
+    shares: dict[str, float]
+    labels: tuple[tuple[str, str, int], ...]
+
+
+@dataclass(frozen=True)
+class ActorResult:
+    """One actor across the outlets of a comparison."""
+
+    actor: str
+    key: str
+    kind: str
+    mentions: int
+    articles: int
+    outlets: dict[str, ActorOutlet]
+
+
+@dataclass(frozen=True)
 class GroupComparison:
     """Outlets compared within one event, or over the whole corpus (``event`` is None)."""
 
     event: str | None
     outlets: dict[str, OutletResult]
+    actors: tuple[ActorResult, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,12 +127,17 @@ def compare(
     settings: Mapping[str, Any] | None = None,
 ) -> Comparison:
     """Compare outlets over the whole corpus and, when it names several events, within each."""
+    merged_keys = merge_map(*_actor_kinds(aggregate.actors))
     overall = _compare_group(None, aggregate.outlets(), aggregate.categories, top_words)
+    overall = replace(overall, actors=_compare_actors(aggregate.actors, merged_keys, _ALL))
     events = aggregate.events()
     per_event: tuple[GroupComparison, ...] = ()
     if len(events) > 1:
         per_event = tuple(
-            _compare_group(event, aggregate.outlets_in(event), aggregate.categories, top_words)
+            replace(
+                _compare_group(event, aggregate.outlets_in(event), aggregate.categories, top_words),
+                actors=_compare_actors(aggregate.actors, merged_keys, event),
+            )
             for event in events
         )
     return Comparison(
@@ -164,6 +203,74 @@ def _outlet_result(
         primary_frame=primary,
         primary_frame_counts=dict(sorted(group.primary_frames.items())),
         distinctive_words=tuple(distinctive[:top_words]),
+    )
+
+
+MAX_LABELS = 8
+_ALL = object()  # every event, as opposed to the articles without one (event None)
+
+
+def _actor_kinds(
+    actors: Mapping[ActorKey, ActorAggregate],
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Each actor key's most frequent kind, and its number of mentions."""
+    kinds: dict[str, Counter[str]] = {}
+    mentions: Counter[str] = Counter()
+    for (_, _, key), tally in actors.items():
+        kinds.setdefault(key, Counter()).update(tally.kinds)
+        mentions[key] += tally.mentions
+    return {key: counts.most_common(1)[0][0] for key, counts in kinds.items()}, dict(mentions)
+
+
+def _compare_actors(
+    actors: Mapping[ActorKey, ActorAggregate], merged_keys: Mapping[str, str], event: object
+) -> tuple[ActorResult, ...]:
+    """Actors of one event (or of all, with ``_ALL``) by outlet, most mentioned first."""
+    by_actor: dict[str, dict[str, ActorAggregate]] = {}
+    for (actor_event, outlet, key), tally in actors.items():
+        if event is not _ALL and actor_event != event:
+            continue
+        outlets = by_actor.setdefault(merged_keys.get(key, key), {})
+        outlets[outlet] = outlets[outlet].merge(tally) if outlet in outlets else tally
+    results = []
+    for key, outlets in by_actor.items():
+        names: Counter[str] = Counter()
+        kinds: Counter[str] = Counter()
+        for tally in outlets.values():
+            names.update(tally.names)
+            kinds.update(tally.kinds)
+        display = max(names, key=lambda n: (len(n.split()) > 1, names[n], n))
+        results.append(
+            ActorResult(
+                actor=display,
+                key=key,
+                kind=kinds.most_common(1)[0][0],
+                mentions=sum(t.mentions for t in outlets.values()),
+                articles=sum(t.articles for t in outlets.values()),
+                outlets={name: _actor_outlet(name, t) for name, t in sorted(outlets.items())},
+            )
+        )
+    results.sort(key=lambda r: (-r.mentions, r.actor))
+    return tuple(results)
+
+
+def _actor_outlet(outlet: str, tally: ActorAggregate) -> ActorOutlet:
+    total = tally.mentions or 1
+    return ActorOutlet(
+        outlet=outlet,
+        articles=tally.articles,
+        mentions=tally.mentions,
+        score=Interval(
+            tally.score_sum / SCALE / tally.articles if tally.articles else 0.0,
+            *_percentile_interval(tally.replicate_sums, tally.replicate_weights),
+        ),
+        shares={label: tally.sentiment_counts[label] / total for label in SENTIMENT_LABELS},
+        labels=tuple(
+            (kind, text, count)
+            for (kind, text), count in sorted(tally.labels.items(), key=lambda kv: (-kv[1], kv[0]))[
+                :MAX_LABELS
+            ]
+        ),
     )
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from framing._bootstrap import DEFAULT_REPLICATES
+from framing.actors.actor_list import ActorList
+from framing.actors.portrayal import SentimentModel
 from framing.aggregate import CorpusAggregate
-from framing.analysers import FrameModel, analyse
+from framing.analysers import ArticleAnalysis, FrameModel, analyse
 from framing.analysers.frames import default_frame_lexicon
 from framing.analysers.lexicon import Lexicon
 from framing.article import Article
@@ -15,7 +18,89 @@ from framing.compare import DEFAULT_TOP_WORDS, Comparison, compare
 from framing.corpus import CorpusError, account, iter_corpus
 from framing.corpus.accounting import Accounting, Skipped
 
-__all__ = ["compare_corpus"]
+__all__ = ["AnalysisOptions", "analyse_corpus", "compare_corpus"]
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """How to analyse each article.
+
+    Parameters
+    ----------
+    lexicon : Lexicon, optional
+        The frame dictionary; the shipped Policy Frames dictionary by default.
+    frame_model : FrameModel, optional
+        A trained frame classifier to use instead of the dictionary (its classes are the
+        frames; an article's frame shares are its class probabilities, normalised).
+    frame_model_name : str, default="model"
+        How the report names the model (e.g. its file).
+    exclude_quotes : bool, default=False
+        Leave dictionary cues inside quotation marks out of the frame scores.
+    actors : ActorList, optional
+        The user's actors, which take precedence over automatic discovery.
+    sentiment : SentimentModel, optional
+        The target-dependent sentiment model; the shipped one by default.
+    find_actors : bool, default=True
+        Find actors and score sentiment toward them.
+    """
+
+    lexicon: Lexicon | None = None
+    frame_model: FrameModel | None = None
+    frame_model_name: str = "model"
+    exclude_quotes: bool = False
+    actors: ActorList | None = None
+    sentiment: SentimentModel | None = None
+    find_actors: bool = True
+
+    def categories(self) -> tuple[str, ...]:
+        """The frame categories the analysis scores."""
+        if self.frame_model is not None:
+            return tuple(str(label) for label in self.frame_model.classes_)
+        return (self.lexicon or default_frame_lexicon()).categories
+
+    def settings(self) -> dict[str, object]:
+        """The options as plain data for reports."""
+        lexicon = self.lexicon or default_frame_lexicon()
+        return {
+            "frame_method": "dictionary" if self.frame_model is None else "model",
+            "frame_classifier": lexicon.name if self.frame_model is None else self.frame_model_name,
+            "exclude_quotes": self.exclude_quotes,
+            "actor_list": self.actors.source if self.actors is not None else None,
+        }
+
+
+def analyse_corpus(
+    path: str | os.PathLike[str],
+    accounting: Accounting,
+    *,
+    fields: Mapping[str, str] | None = None,
+    strict: bool = False,
+    options: AnalysisOptions | None = None,
+) -> Iterator[ArticleAnalysis]:
+    """Stream the analysis of every article at ``path``, recording the load in ``accounting``.
+
+    Raises `CorpusError` when the path does not exist or holds no readable article.
+    """
+    options = options or AnalysisOptions()
+    lexicon = options.lexicon or default_frame_lexicon()
+    sentiment = options.sentiment
+    if options.find_actors and sentiment is None:
+        from framing.sentiment import load_target_sentiment
+
+        sentiment = load_target_sentiment()
+    for event in iter_corpus(path, fields=fields, strict=strict):
+        account(accounting, event)
+        if isinstance(event, Article):
+            yield analyse(
+                event,
+                lexicon=lexicon,
+                frame_model=options.frame_model,
+                exclude_quotes=options.exclude_quotes,
+                sentiment=sentiment if options.find_actors else None,
+                actors=options.actors,
+            )
+    if accounting.loaded == 0:
+        raise CorpusError(str(path), "no readable article", _why_none(accounting.skipped))
 
 
 def compare_corpus(
@@ -23,13 +108,10 @@ def compare_corpus(
     *,
     fields: Mapping[str, str] | None = None,
     strict: bool = False,
-    lexicon: Lexicon | None = None,
+    options: AnalysisOptions | None = None,
     seed: int = 0,
     replicates: int = DEFAULT_REPLICATES,
     top_words: int = DEFAULT_TOP_WORDS,
-    frame_model: FrameModel | None = None,
-    frame_model_name: str = "model",
-    exclude_quotes: bool = False,
 ) -> Comparison:
     """Load, analyse and compare the corpus at ``path``, one article at a time.
 
@@ -41,21 +123,14 @@ def compare_corpus(
         Article field -> record field name.
     strict : bool, default=False
         Stop with `CorpusError` at the first skipped input.
-    lexicon : Lexicon, optional
-        The frame dictionary; the shipped Policy Frames dictionary by default.
+    options : AnalysisOptions, optional
+        How to analyse each article (frame classifier, actors, sentiment model).
     seed : int, default=0
         Seed of the bootstrap.
     replicates : int, default=1000
         Bootstrap replicates.
     top_words : int, default=10
         Distinctive words kept per outlet.
-    frame_model : FrameModel, optional
-        A trained frame classifier to use instead of the dictionary (its classes are the
-        frames; an article's frame shares are its class probabilities, normalised).
-    frame_model_name : str, default="model"
-        How the report names the model (e.g. its file).
-    exclude_quotes : bool, default=False
-        Leave dictionary cues inside quotation marks out of the frame scores.
 
     Raises
     ------
@@ -70,33 +145,16 @@ def compare_corpus(
     >>> len(result.overall.outlets) >= 5
     True
     """
-    lexicon = lexicon or default_frame_lexicon()
-    categories = (
-        lexicon.categories
-        if frame_model is None
-        else tuple(str(label) for label in frame_model.classes_)
-    )
+    options = options or AnalysisOptions()
     accounting = Accounting()
-    aggregate = CorpusAggregate(categories, seed, replicates)
-    for event in iter_corpus(path, fields=fields, strict=strict):
-        account(accounting, event)
-        if isinstance(event, Article):
-            analysis = analyse(
-                event, lexicon=lexicon, frame_model=frame_model, exclude_quotes=exclude_quotes
-            )
-            aggregate.add(analysis)
-    if accounting.loaded == 0:
-        raise CorpusError(str(path), "no readable article", _why_none(accounting.skipped))
+    aggregate = CorpusAggregate(options.categories(), seed, replicates)
+    for analysis in analyse_corpus(path, accounting, fields=fields, strict=strict, options=options):
+        aggregate.add(analysis)
     return compare(
         aggregate,
         accounting,
         top_words=top_words,
-        settings={
-            "corpus": str(path),
-            "frame_method": "dictionary" if frame_model is None else "model",
-            "frame_classifier": lexicon.name if frame_model is None else frame_model_name,
-            "exclude_quotes": exclude_quotes,
-        },
+        settings={"corpus": str(path), **options.settings()},
     )
 
 

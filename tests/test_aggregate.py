@@ -13,6 +13,7 @@ from framing.aggregate import CorpusAggregate, aggregate
 from framing.analysers import analyse
 from framing.analysers.frames import POLICY_FRAMES
 from framing.article import Article
+from framing.sentiment import load_target_sentiment
 from tests.conftest import MILITARY_PASSAGE, REFERENCE_PASSAGE
 
 TEXTS = [
@@ -23,8 +24,9 @@ TEXTS = [
     "The foreign ministry denounced the deployment as illegal aggression.",
     "Analysts said the letter could not be independently verified.",
 ]
+SENTIMENT = load_target_sentiment()
 ANALYSES = [
-    analyse(Article(f"a{i}", outlet, f"Title {i}", text, event=event))
+    analyse(Article(f"a{i}", outlet, f"Title {i}", text, event=event), sentiment=SENTIMENT)
     for i, (text, outlet, event) in enumerate(
         (t, o, e) for t in TEXTS for o, e in (("Wire", "e1"), ("Ledger", "e2"))
     )
@@ -36,10 +38,11 @@ def run(analyses):
 
 
 def same(a: CorpusAggregate, b: CorpusAggregate) -> bool:
-    if a.groups.keys() != b.groups.keys():
+    if a.groups.keys() != b.groups.keys() or a.actors.keys() != b.actors.keys():
         return False
-    for key, x in a.groups.items():
-        y = b.groups[key]
+    pairs = [(x, b.groups[key]) for key, x in a.groups.items()]
+    pairs += [(x, b.actors[key]) for key, x in a.actors.items()]
+    for x, y in pairs:
         for name, value in vars(x).items():
             other = vars(y)[name]
             if isinstance(value, np.ndarray):
@@ -68,6 +71,13 @@ def test_empty_aggregate_is_the_identity():
     whole = run(ANALYSES)
     empty = run([])
     assert same(whole.merge(empty), whole) and same(empty.merge(whole), whole)
+
+
+def test_actor_tallies_are_aggregated():
+    whole = run(ANALYSES)
+    assert whole.actors  # the passages name Maduro, Rubio, the US ...
+    maduro = [t for (_, _, key), t in whole.actors.items() if key == "maduro"]
+    assert sum(t.mentions for t in maduro) == 4  # two passages naming him twice, two outlets
 
 
 def test_outlets_merge_events_and_outlets_in_selects_one():

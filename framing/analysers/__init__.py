@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -14,6 +14,10 @@ from framing.analysers.lexicon import Lexicon
 from framing.analysers.text import sentences, words
 from framing.analysers.tone import Tone, score_tone
 from framing.article import Article
+
+if TYPE_CHECKING:  # framing.actors builds on framing.analysers.text: import it lazily
+    from framing.actors.actor_list import ActorList
+    from framing.actors.portrayal import ScoredMention, SentimentModel
 
 __all__ = ["ArticleAnalysis", "FrameModel", "analyse", "content_words", "model_frames"]
 
@@ -30,6 +34,7 @@ class ArticleAnalysis:
     tone: Tone
     frames: FrameScores
     word_counts: Counter[str]
+    mentions: tuple[ScoredMention, ...] = ()
 
 
 class FrameModel(Protocol):
@@ -46,6 +51,8 @@ def analyse(
     lexicon: Lexicon | None = None,
     exclude_quotes: bool = False,
     frame_model: FrameModel | None = None,
+    sentiment: SentimentModel | None = None,
+    actors: ActorList | None = None,
 ) -> ArticleAnalysis:
     """Split, tokenise and score one article.
 
@@ -59,6 +66,11 @@ def analyse(
     frame_model : FrameModel, optional
         A trained classifier to score frames instead of the dictionary: its class
         probabilities for the whole article become the frame weights.
+    sentiment : SentimentModel, optional
+        A target-dependent sentiment model; with it, every actor mention is found
+        (`framing.actors.discover.find_mentions`) and scored. Without it, no actors are found.
+    actors : ActorList, optional
+        The user's actors, which take precedence over automatic discovery.
     """
     lexicon = lexicon or default_frame_lexicon()
     found = ([article.title] if article.title.strip() else []) + sentences(article.text)
@@ -75,7 +87,17 @@ def analyse(
             else model_frames(article, frame_model)
         ),
         word_counts=content_words(all_tokens),
+        mentions=_portray_actors(found, sentiment, actors) if sentiment is not None else (),
     )
+
+
+def _portray_actors(
+    found: list[str], sentiment: SentimentModel, actors: ActorList | None
+) -> tuple[ScoredMention, ...]:
+    from framing.actors.discover import find_mentions
+    from framing.actors.portrayal import portray
+
+    return portray(found, find_mentions(found, actors=actors), sentiment)
 
 
 def model_frames(article: Article, model: FrameModel) -> FrameScores:

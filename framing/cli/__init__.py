@@ -16,6 +16,6 @@ def main() -> None:
 
 
 # Each command module registers itself on main when imported.
-from framing.cli import classify, compare, frames, suggest, topics, train  # noqa: E402
+from framing.cli import actors, classify, compare, frames, suggest, topics, train  # noqa: E402
 
-__all__ += ["classify", "compare", "frames", "suggest", "topics", "train"]
+__all__ += ["actors", "classify", "compare", "frames", "suggest", "topics", "train"]

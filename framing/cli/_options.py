@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 
 import click
 
+from framing.actors.actor_list import ActorList, ActorListError, load_actor_list
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -36,3 +38,24 @@ def model_option(function: F) -> F:
         type=click.Path(path_type=Path),
         help="A model file made by framing train.",
     )(function)
+
+
+def actors_option(function: F) -> F:
+    """The --actors FILE option: the user's actor list (TOML or YAML)."""
+    return click.option(
+        "--actors",
+        "actors_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Your actors and their aliases (TOML or YAML); they take precedence over the "
+        "actors framing finds itself.",
+    )(function)
+
+
+def read_actor_list(path: Path | None) -> ActorList | None:
+    """Load the --actors file, or None; a file that does not parse is a one-line error."""
+    if path is None:
+        return None
+    try:
+        return load_actor_list(path)
+    except ActorListError as error:
+        raise click.ClickException(str(error)) from None

@@ -12,11 +12,11 @@ from framing.analysers.frames import load_frame_lexicon
 from framing.analysers.lexicon import LexiconError
 from framing.cli import main
 from framing.cli._models import read_model
-from framing.cli._options import corpus_options
+from framing.cli._options import actors_option, corpus_options, read_actor_list
 from framing.corpus import CorpusError
 from framing.corpus.fields import parse_field_options
 from framing.demo import demo_corpus_path
-from framing.pipeline import compare_corpus
+from framing.pipeline import AnalysisOptions, compare_corpus
 from framing.render.json import comparison_to_json
 from framing.render.terminal import AccountingView, ComparisonView
 from framing.resources import ResourceMissing
@@ -42,6 +42,7 @@ from framing.resources import ResourceMissing
     is_flag=True,
     help="Leave dictionary cues inside quotation marks out, to compare the outlets' own voice.",
 )
+@actors_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @click.option(
     "--top-words",
@@ -58,14 +59,16 @@ def compare(
     lexicon: Path | None,
     model_path: Path | None,
     exclude_quotes: bool,
+    actors_path: Path | None,
     seed: int,
     top_words: int,
 ) -> None:
     """Compare outlets on PATH (a corpus file or folder; the demo corpus if omitted).
 
     Prints, per outlet: articles, words and mean tone with a 95% bootstrap interval; the
-    share of each Policy Frames dimension with the primary frame marked; and the words most
-    distinctive of the outlet. Skipped inputs are reported on stderr.
+    share of each Policy Frames dimension with the primary frame marked; the words most
+    distinctive of the outlet; sentiment toward the most mentioned actors with intervals; and
+    how each outlet names the main actors. Skipped inputs are reported on stderr.
     """
     if lexicon and model_path:
         raise click.UsageError("use only one of --lexicon or --model")
@@ -73,17 +76,15 @@ def compare(
     model = read_model(model_path) if model_path else None
     try:
         mapping = parse_field_options(fields)
-        frame_lexicon = load_frame_lexicon(lexicon) if lexicon else None
-        comparison = compare_corpus(
-            corpus,
-            fields=mapping,
-            strict=strict,
-            lexicon=frame_lexicon,
-            seed=seed,
-            top_words=top_words,
+        options = AnalysisOptions(
+            lexicon=load_frame_lexicon(lexicon) if lexicon else None,
             frame_model=model.classifier if model else None,
             frame_model_name=str(model_path),
             exclude_quotes=exclude_quotes,
+            actors=read_actor_list(actors_path),
+        )
+        comparison = compare_corpus(
+            corpus, fields=mapping, strict=strict, options=options, seed=seed, top_words=top_words
         )
     except ValueError as error:
         if isinstance(error, LexiconError):

@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from framing.analysers.frames import FRAME_LABELS
-from framing.compare import Comparison, GroupComparison, Interval, OutletResult
+from framing.compare import ActorResult, Comparison, GroupComparison, Interval, OutletResult
 
-__all__ = ["comparison_to_dict", "comparison_to_json"]
+__all__ = ["actors_to_list", "comparison_to_dict", "comparison_to_json"]
 
 
 def comparison_to_json(comparison: Comparison) -> str:
@@ -27,11 +27,44 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         ],
         "outlets": _outlets(comparison.overall),
     }
+    document["actors"] = actors_to_list(comparison.overall.actors)
     if comparison.events:
         document["events"] = [
-            {"event": group.event, "outlets": _outlets(group)} for group in comparison.events
+            {
+                "event": group.event,
+                "outlets": _outlets(group),
+                "actors": actors_to_list(group.actors),
+            }
+            for group in comparison.events
         ]
     return document
+
+
+def actors_to_list(actors: tuple[ActorResult, ...]) -> list[dict[str, Any]]:
+    """Actors as plain data: per outlet, mentions, sentiment with interval, shares, labels."""
+    return [
+        {
+            "actor": actor.actor,
+            "key": actor.key,
+            "kind": actor.kind,
+            "mentions": actor.mentions,
+            "articles": actor.articles,
+            "outlets": {
+                name: {
+                    "mentions": portrayal.mentions,
+                    "articles": portrayal.articles,
+                    "score": _interval(portrayal.score),
+                    "shares": portrayal.shares,
+                    "labels": [
+                        {"kind": kind, "text": text, "count": count}
+                        for kind, text, count in portrayal.labels
+                    ],
+                }
+                for name, portrayal in actor.outlets.items()
+            },
+        }
+        for actor in actors
+    ]
 
 
 def _outlets(group: GroupComparison) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from framing.corpus.accounting import Accounting
 __all__ = ["AccountingView", "ComparisonView"]
 
 _WORDS_SHOWN = 6
+_ACTORS_SHOWN = 10
+_LABELLED_ACTORS = 4
 # Short row labels so six or more outlet columns fit in 100 columns; full labels are in --json.
 _SHORT_FRAME_LABELS = {
     "capacity_and_resources": "Capacity & resources",
@@ -80,6 +82,9 @@ def _group_tables(
     yield _outlet_table(group, scope)
     yield _frame_table(group, categories, scope, by_model=by_model)
     yield _words_table(group, scope)
+    if group.actors:
+        yield _actor_table(group, scope)
+        yield _label_table(group, scope)
 
 
 def _outlet_table(group: GroupComparison, scope: str) -> Table:
@@ -147,6 +152,49 @@ def _words_table(group: GroupComparison, scope: str) -> Table:
         "Weighted log-odds with an informative Dirichlet prior (Monroe et al. 2008); "
         "|z| > 1.96 is conventionally notable."
     )
+    return table
+
+
+def _actor_table(group: GroupComparison, scope: str) -> Table:
+    table = Table(title=f"Sentiment toward actors ({scope})", title_justify="left")
+    table.add_column("Actor", overflow="fold", max_width=20)
+    outlets = list(group.outlets)
+    for outlet in outlets:
+        table.add_column(Text(outlet), justify="right", overflow="fold", min_width=11)
+    for actor in group.actors[:_ACTORS_SHOWN]:
+        cells: list[Text] = [Text(f"{actor.actor} ({actor.mentions})")]
+        for outlet in outlets:
+            portrayal = actor.outlets.get(outlet)
+            if portrayal is None:
+                cells.append(Text("-"))
+                continue
+            interval = portrayal.score
+            low_high = (
+                f"{interval.low:+.2f}…{interval.high:+.2f}"
+                if interval.low is not None and interval.high is not None
+                else "n/a"
+            )
+            cells.append(Text(f"{interval.estimate:+.2f} ({portrayal.mentions})\n{low_high}"))
+        table.add_row(*cells)
+    table.caption = (
+        "Mean sentiment toward the actor, p(positive) - p(negative) per mention, averaged per "
+        "article then over articles (-1 to +1), (mentions), and below it the 95% CI (bootstrap "
+        "of articles, then mentions). Most mentioned actors first."
+    )
+    return table
+
+
+def _label_table(group: GroupComparison, scope: str) -> Table:
+    table = Table(title=f"How outlets name the main actors ({scope})", title_justify="left")
+    table.add_column("Actor", overflow="fold")
+    table.add_column("Outlet", overflow="fold")
+    table.add_column("Labels (count)", overflow="fold")
+    for actor in group.actors[:_LABELLED_ACTORS]:
+        for outlet, portrayal in actor.outlets.items():
+            if portrayal.labels:
+                labels = ", ".join(f"{text} ({count})" for _, text, count in portrayal.labels)
+                table.add_row(Text(actor.actor), Text(outlet), Text(labels))
+    table.caption = "Titles, modifiers, appositions and predicates attached to the mentions."
     return table
 
 
