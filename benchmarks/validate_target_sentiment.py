@@ -4,7 +4,7 @@ Scores, on dev_mt (sentences with 2+ mentions) and dev_rw (real-world distributi
 per distinct mention span:
 - the shipped `TargetSentiment` model (framing/data/models/target_sentiment.skops);
 - sentence-level VADER, the same label for every mention of a sentence (compound <= -0.05
-  negative, >= 0.05 positive, as benchmarks/validate_tone_newsmtsc.py);
+  negative, >= 0.05 positive);
 - a plain reference: word 1-2-gram TF-IDF and logistic regression on the sentence with the
   mention replaced by a marker token, trained here on train.jsonl.
 The dev splits were not used to choose anything. Speed is items (sentences with one marked

@@ -15,8 +15,8 @@ from framing.analysers.frames import default_frame_lexicon
 from framing.analysers.lexicon import Lexicon
 from framing.article import Article
 from framing.compare import DEFAULT_TOP_WORDS, Comparison, compare
-from framing.corpus import CorpusError, account, iter_corpus
-from framing.corpus.accounting import Accounting, Skipped
+from framing.corpus import account, iter_corpus, no_readable_article
+from framing.corpus.accounting import Accounting
 
 __all__ = ["AnalysisOptions", "analyse_corpus", "compare_corpus"]
 
@@ -100,7 +100,7 @@ def analyse_corpus(
                 actors=options.actors,
             )
     if accounting.loaded == 0:
-        raise CorpusError(str(path), "no readable article", _why_none(accounting.skipped))
+        raise no_readable_article(path, accounting)
 
 
 def compare_corpus(
@@ -156,11 +156,3 @@ def compare_corpus(
         top_words=top_words,
         settings={"corpus": str(path), **options.settings()},
     )
-
-
-def _why_none(skipped: list[Skipped]) -> str:
-    if not skipped:
-        return "The folder holds no .txt, .jsonl, .json, .csv or .tsv file"
-    first = skipped[0]
-    more = f" (and {len(skipped) - 1} more skipped)" if len(skipped) > 1 else ""
-    return f"First skipped: {first.source}: {first.reason}{more}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -9,23 +10,30 @@ import click
 from rich.console import Console
 
 from framing.classifiers.model_file import ModelFileError, TrainedModel, load_model
-from framing.corpus import Corpus, CorpusError, load_corpus
+from framing.corpus import Corpus, CorpusError, load_corpus, no_readable_article
+from framing.corpus.accounting import Accounting
 from framing.corpus.fields import parse_field_options
 from framing.render.terminal import AccountingView
 
 
 def read_corpus(path: Path, fields: Sequence[str], strict: bool) -> Corpus:
-    """Load a corpus for a command; report its accounting on stderr; map errors to exit 1."""
+    """Load a whole corpus for a command; a missing path, a bad --field, a skip under
+    --strict or a corpus without articles is a one-line error (exit 1, or 2 for usage)."""
     try:
         corpus = load_corpus(path, fields=parse_field_options(fields), strict=strict)
     except CorpusError as error:
         raise click.ClickException(str(error)) from None
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--field") from None
-    Console(stderr=True).print(AccountingView(corpus.accounting), highlight=False)
     if not corpus.articles:
-        raise click.ClickException(f"{path}: no readable article")
+        raise click.ClickException(str(no_readable_article(path, corpus.accounting)))
     return corpus
+
+
+def report_accounting(accounting: Accounting) -> None:
+    """Print what happened to every input on stderr, after the command's own output."""
+    sys.stdout.flush()
+    Console(stderr=True).print(AccountingView(accounting), highlight=False)
 
 
 def read_model(path: Path) -> TrainedModel:

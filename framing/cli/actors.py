@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -11,6 +10,7 @@ from rich.console import Console
 
 from framing.actors.articles import ActorNotFound, all_portrayals, select_actor
 from framing.cli import main
+from framing.cli._models import report_accounting
 from framing.cli._options import actors_option, corpus_options, read_actor_list
 from framing.corpus import CorpusError
 from framing.corpus.accounting import Accounting
@@ -19,7 +19,6 @@ from framing.demo import demo_corpus_path
 from framing.pipeline import AnalysisOptions, analyse_corpus, compare_corpus
 from framing.render.actors import ActorArticlesView, ProminenceView, portrayals_to_list
 from framing.render.json import actors_to_list
-from framing.render.terminal import AccountingView
 
 
 @main.command()
@@ -80,5 +79,4 @@ def actors(
         raise click.ClickException(f"{corpus}: {error}") from None
     except CorpusError as error:
         raise click.ClickException(str(error)) from None
-    sys.stdout.flush()
-    Console(stderr=True).print(AccountingView(accounting), highlight=False)
+    report_accounting(accounting)

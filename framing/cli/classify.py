@@ -10,7 +10,7 @@ from rich.console import Console
 
 from framing.classifiers.apply import classify as classify_units
 from framing.cli import main
-from framing.cli._models import read_corpus, read_model
+from framing.cli._models import read_corpus, read_model, report_accounting
 from framing.cli._options import corpus_options, model_option
 from framing.demo import demo_corpus_path
 from framing.render.scheme import ClassificationView
@@ -40,3 +40,4 @@ def classify(
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         Console().print(ClassificationView(results))
+    report_accounting(corpus.accounting)

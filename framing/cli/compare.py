@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -11,14 +10,14 @@ from rich.console import Console
 from framing.analysers.frames import load_frame_lexicon
 from framing.analysers.lexicon import LexiconError
 from framing.cli import main
-from framing.cli._models import read_model
+from framing.cli._models import read_model, report_accounting
 from framing.cli._options import actors_option, corpus_options, read_actor_list
 from framing.corpus import CorpusError
 from framing.corpus.fields import parse_field_options
 from framing.demo import demo_corpus_path
 from framing.pipeline import AnalysisOptions, compare_corpus
 from framing.render.json import comparison_to_json
-from framing.render.terminal import AccountingView, ComparisonView
+from framing.render.terminal import ComparisonView
 from framing.resources import ResourceMissing
 
 
@@ -92,10 +91,8 @@ def compare(
         raise click.BadParameter(str(error), param_hint="--field") from None
     except (CorpusError, ResourceMissing) as error:
         raise click.ClickException(str(error)) from None
-    errors = Console(stderr=True)
     if as_json:
         click.echo(comparison_to_json(comparison))
     else:
         Console().print(ComparisonView(comparison))
-    sys.stdout.flush()
-    errors.print(AccountingView(comparison.accounting), highlight=False)
+    report_accounting(comparison.accounting)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import sys
 from pathlib import Path
 
 import click
@@ -14,9 +13,8 @@ from framing.analysers.frames import default_frame_lexicon, load_frame_lexicon
 from framing.analysers.lexicon import LexiconError
 from framing.article import Article
 from framing.cli import main
+from framing.cli._models import read_corpus, report_accounting
 from framing.cli._options import corpus_options
-from framing.corpus import CorpusError, load_corpus
-from framing.corpus.fields import parse_field_options
 from framing.demo import demo_corpus_path
 from framing.render.frames import (
     ExplanationView,
@@ -24,7 +22,6 @@ from framing.render.frames import (
     explanation_to_json,
     frame_list_to_json,
 )
-from framing.render.terminal import AccountingView
 from framing.resources import ResourceMissing
 
 
@@ -68,19 +65,10 @@ def frames(
     """
     corpus_path = path if path is not None else demo_corpus_path()
     try:
-        mapping = parse_field_options(fields)
         frame_lexicon = load_frame_lexicon(lexicon) if lexicon else default_frame_lexicon()
-        corpus = load_corpus(corpus_path, fields=mapping, strict=strict)
-    except ValueError as error:
-        if isinstance(error, LexiconError):
-            raise click.ClickException(f"{error}. Fix the line (format in README)") from None
-        raise click.BadParameter(str(error), param_hint="--field") from None
-    except CorpusError as error:
-        raise click.ClickException(str(error)) from None
-    errors = Console(stderr=True)
-    if not corpus.articles:
-        errors.print(AccountingView(corpus.accounting), highlight=False)
-        raise click.ClickException(f"{corpus_path}: no readable article (see the lines above)")
+    except LexiconError as error:
+        raise click.ClickException(f"{error}. Fix the line (format in README)") from None
+    corpus = read_corpus(corpus_path, fields, strict)
     articles = corpus.articles if article_id is None else [_find(corpus.articles, article_id)]
     try:
         analyses = [
@@ -103,8 +91,7 @@ def frames(
         Console().print(ExplanationView(analyses[0]))
     else:
         Console().print(FrameListView(analyses))
-    sys.stdout.flush()
-    errors.print(AccountingView(accounting), highlight=False)
+    report_accounting(accounting)
 
 
 def _find(articles: list[Article], article_id: str) -> Article:

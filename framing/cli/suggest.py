@@ -10,7 +10,7 @@ from rich.console import Console
 
 from framing.classifiers.active import least_certain
 from framing.cli import main
-from framing.cli._models import read_corpus, read_model
+from framing.cli._models import read_corpus, read_model, report_accounting
 from framing.cli._options import corpus_options, model_option
 from framing.render.scheme import SuggestionView
 
@@ -58,3 +58,4 @@ def suggest(
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         Console().print(SuggestionView(suggestions))
+    report_accounting(corpus.accounting)

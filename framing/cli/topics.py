@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 from rich.console import Console
 
 from framing.cli import main
+from framing.cli._models import read_corpus, report_accounting
 from framing.cli._options import corpus_options
-from framing.corpus import Corpus, CorpusError, load_corpus
-from framing.corpus.fields import parse_field_options
 from framing.demo import demo_corpus_path
-from framing.render.terminal import AccountingView
 from framing.render.topics import TopicsView, topics_to_dict
 from framing.topics import find_topics
 
@@ -57,18 +54,7 @@ def topics(
     typical sentences, then each outlet's share of each topic. Topics are clusters of words,
     not frames: read the sentences before naming one. Skipped inputs are reported on stderr.
     """
-    source = path if path is not None else demo_corpus_path()
-    try:
-        mapping = parse_field_options(fields)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--field") from None
-    try:
-        corpus = load_corpus(source, fields=mapping, strict=strict)
-    except CorpusError as error:
-        raise click.ClickException(str(error)) from None
-    if not corpus.articles:
-        empty = CorpusError(str(source), "no readable article", _why_none(corpus))
-        raise click.ClickException(str(empty))
+    corpus = read_corpus(path if path is not None else demo_corpus_path(), fields, strict)
     try:
         model = find_topics(corpus.articles, k=k, seed=seed, top_words=top_words)
     except ValueError as error:
@@ -78,13 +64,4 @@ def topics(
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         Console().print(TopicsView(model))
-    sys.stdout.flush()
-    Console(stderr=True).print(AccountingView(corpus.accounting), highlight=False)
-
-
-def _why_none(corpus: Corpus) -> str:
-    skipped = corpus.accounting.skipped
-    if not skipped:
-        return "The folder holds no .txt, .jsonl, .json, .csv or .tsv file"
-    more = f" (and {len(skipped) - 1} more skipped)" if len(skipped) > 1 else ""
-    return f"First skipped: {skipped[0].source}: {skipped[0].reason}{more}"
+    report_accounting(corpus.accounting)

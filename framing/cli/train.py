@@ -13,7 +13,7 @@ from framing.classifiers.model_file import TrainedModel, data_hash, save_model
 from framing.classifiers.scheme import CodingSchemeClassifier
 from framing.classifiers.validation import cross_validate
 from framing.cli import main
-from framing.cli._models import read_corpus
+from framing.cli._models import read_corpus, report_accounting
 from framing.cli._options import corpus_options
 from framing.render.scheme import ValidationView
 
@@ -94,6 +94,7 @@ def train(
         click.echo(json.dumps(metadata["validation"], indent=2))
     else:
         Console().print(ValidationView(report))
+    report_accounting(corpus.accounting)
     click.echo(
         f"Saved {output} ({len(texts)} coded units, {len(classifier.classes_)} classes; "
         f"{len(data.uncoded)} uncoded units left out).",

@@ -32,6 +32,7 @@ __all__ = [
     "account",
     "iter_corpus",
     "load_corpus",
+    "no_readable_article",
 ]
 
 READERS: dict[str, Callable[[FileContext], Iterator[LoadEvent]]] = {
@@ -133,6 +134,17 @@ def load_corpus(
         if isinstance(event, Article):
             articles.append(event)
     return Corpus(articles, accounting)
+
+
+def no_readable_article(path: str | os.PathLike[str], accounting: Accounting) -> CorpusError:
+    """The error for a corpus that yielded no article, naming the first skipped input."""
+    skipped = accounting.skipped
+    if not skipped:
+        hint = "The folder holds no .txt, .jsonl, .ndjson, .json, .csv or .tsv file"
+    else:
+        more = f" (and {len(skipped) - 1} more skipped)" if len(skipped) > 1 else ""
+        hint = f"First skipped: {skipped[0].source}: {skipped[0].reason}{more}"
+    return CorpusError(str(path), "no readable article", hint)
 
 
 def account(accounting: Accounting, event: LoadEvent | Merged) -> None:
