@@ -4,22 +4,33 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from framing.analysers.cues import CueScores, score_cues
 from framing.analysers.frames import FrameScores, default_frame_lexicon, score_frames
 from framing.analysers.lexicon import Lexicon
+from framing.analysers.sourcing import Attribution, find_attributions
 from framing.analysers.text import sentences, words
 from framing.analysers.tone import Tone, score_tone
 from framing.article import Article
 
 if TYPE_CHECKING:  # framing.actors builds on framing.analysers.text: import it lazily
     from framing.actors.actor_list import ActorList
+    from framing.actors.discover import Mention
     from framing.actors.portrayal import ScoredMention, SentimentModel
 
-__all__ = ["ArticleAnalysis", "FrameModel", "analyse", "content_words", "model_frames"]
+__all__ = [
+    "ArticleAnalysis",
+    "FrameModel",
+    "analyse",
+    "content_bigrams",
+    "content_words",
+    "model_frames",
+]
 
 _MIN_WORD_LENGTH = 2
 
@@ -34,6 +45,9 @@ class ArticleAnalysis:
     tone: Tone
     frames: FrameScores
     word_counts: Counter[str]
+    bigram_counts: Counter[str] = field(default_factory=Counter)
+    cues: CueScores | None = None
+    attributions: tuple[Attribution, ...] = ()
     mentions: tuple[ScoredMention, ...] = ()
 
 
@@ -67,8 +81,9 @@ def analyse(
         A trained classifier to score frames instead of the dictionary: its class
         probabilities for the whole article become the frame weights.
     sentiment : SentimentModel, optional
-        A target-dependent sentiment model; with it, every actor mention is found
-        (`framing.actors.discover.find_mentions`) and scored. Without it, no actors are found.
+        A target-dependent sentiment model that scores every actor mention
+        (`framing.actors.discover.find_mentions`). Without it, mentions are still found, to
+        resolve quoted speakers to actors, but not scored or kept.
     actors : ActorList, optional
         The user's actors, which take precedence over automatic discovery.
     """
@@ -76,6 +91,8 @@ def analyse(
     found = ([article.title] if article.title.strip() else []) + sentences(article.text)
     tokens = [words(sentence) for sentence in found]
     all_tokens = [token for sentence_tokens in tokens for token in sentence_tokens]
+    found_mentions = _find_mentions(found, actors)
+    mentions = _portray(found, found_mentions, sentiment) if sentiment is not None else ()
     return ArticleAnalysis(
         article=article,
         sentences=tuple(found),
@@ -87,17 +104,25 @@ def analyse(
             else model_frames(article, frame_model)
         ),
         word_counts=content_words(all_tokens),
-        mentions=_portray_actors(found, sentiment, actors) if sentiment is not None else (),
+        bigram_counts=content_bigrams(tokens),
+        cues=score_cues(found, exclude_quotes=exclude_quotes),
+        attributions=find_attributions(found, found_mentions),
+        mentions=mentions,
     )
 
 
-def _portray_actors(
-    found: list[str], sentiment: SentimentModel, actors: ActorList | None
-) -> tuple[ScoredMention, ...]:
+def _find_mentions(found: list[str], actors: ActorList | None) -> tuple[Mention, ...]:
     from framing.actors.discover import find_mentions
+
+    return find_mentions(found, actors=actors)
+
+
+def _portray(
+    found: list[str], mentions: tuple[Mention, ...], sentiment: SentimentModel
+) -> tuple[ScoredMention, ...]:
     from framing.actors.portrayal import portray
 
-    return portray(found, find_mentions(found, actors=actors), sentiment)
+    return portray(found, mentions, sentiment)
 
 
 def model_frames(article: Article, model: FrameModel) -> FrameScores:
@@ -109,10 +134,26 @@ def model_frames(article: Article, model: FrameModel) -> FrameScores:
 
 def content_words(tokens: list[str]) -> Counter[str]:
     """Counts of words that can be distinctive: no digits, not stop words, 2+ characters."""
-    return Counter(
-        token
-        for token in tokens
-        if len(token) >= _MIN_WORD_LENGTH
+    return Counter(token for token in tokens if _is_content_word(token))
+
+
+def content_bigrams(sentence_tokens: Sequence[Sequence[str]]) -> Counter[str]:
+    """Counts of two content words next to each other in one sentence ("air defenses").
+
+    Pairs across a stop word or a sentence break are not bigrams, as in the n-gram features of
+    Monroe, Colaresi and Quinn (2008), so "president of russia" gives none.
+    """
+    counts: Counter[str] = Counter()
+    for tokens in sentence_tokens:
+        for first, second in pairwise(tokens):
+            if _is_content_word(first) and _is_content_word(second):
+                counts[f"{first} {second}"] += 1
+    return counts
+
+
+def _is_content_word(token: str) -> bool:
+    return (
+        len(token) >= _MIN_WORD_LENGTH
         and token not in ENGLISH_STOP_WORDS
         and not any(ch.isdigit() for ch in token)
     )
