@@ -33,8 +33,8 @@ def show(title: str, path: Path) -> None:
     comparison = compare_corpus(path)
     print(f"\n{title}")
     for name, outlet in comparison.overall.outlets.items():
-        top = sorted(outlet.frame_shares.items(), key=lambda kv: -kv[1])[:3]
-        shares = ", ".join(f"{frame} {share:.0%}" for frame, share in top)
+        top = sorted(outlet.frame_shares.items(), key=lambda kv: -kv[1].estimate)[:3]
+        shares = ", ".join(f"{frame} {share.estimate:.0%}" for frame, share in top)
         print(f"  {name:24s} ({outlet.articles:4d} articles) {shares}")
     counts = {name: o.primary_frame_counts for name, o in comparison.overall.outlets.items()}
     frames = sorted({f for c in counts.values() for f in c})

@@ -15,8 +15,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from framing._bootstrap import DEFAULT_REPLICATES, two_stage_means
+from framing._ratios import RatioSums
+from framing.actors.gazetteer import actor_key
 from framing.actors.portrayal import ScoredMention
 from framing.analysers import ArticleAnalysis
+from framing.analysers.cues import CUE_CATEGORIES
+from framing.analysers.sourcing import Attribution
 
 __all__ = [
     "ACTOR_REPLICATES",
@@ -29,6 +33,13 @@ __all__ = [
 ]
 
 SCALE = 10**9
+ANONYMOUS = "(anonymous or unnamed)"
+UNIDENTIFIED = "(speaker not identified)"
+_PER_THOUSAND = 1000
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+# Articles per event kept for aligning their content (`framing.omission`): the ones with the
+# smallest content keys, a deterministic sample that merges exactly.
+MAX_EVENT_ARTICLES = 200
 # Fewer replicates per (outlet, actor) than per outlet: there are many more such pairs.
 ACTOR_REPLICATES = 200
 GroupKey = tuple[str | None, str]  # (event, outlet)
@@ -45,45 +56,46 @@ class OutletAggregate:
 
     categories: tuple[str, ...]
     replicates: int = DEFAULT_REPLICATES
+    seed: int = 0
     articles: int = 0
     words: int = 0
     sentences: int = 0
-    negative_sentences: int = 0
-    positive_sentences: int = 0
     tone_sum: int = 0
     framed_articles: int = 0
-    frame_share_sums: list[int] = field(default_factory=list)
     primary_frames: Counter[str] = field(default_factory=Counter)
     word_counts: Counter[str] = field(default_factory=Counter)
+    bigram_counts: Counter[str] = field(default_factory=Counter)
+    voices: Counter[tuple[str, str]] = field(default_factory=Counter)
+    measures: RatioSums = field(default=None)  # type: ignore[assignment]
     tone_replicate_weights: np.ndarray = field(default=None)  # type: ignore[assignment]
     tone_replicate_sums: np.ndarray = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        if not self.frame_share_sums:
-            self.frame_share_sums = [0] * len(self.categories)
+        if self.measures is None:
+            self.measures = RatioSums(measure_names(self.categories), self.replicates, self.seed)
         if self.tone_replicate_weights is None:
             self.tone_replicate_weights = np.zeros(self.replicates, dtype=np.int64)
         if self.tone_replicate_sums is None:
             self.tone_replicate_sums = np.zeros(self.replicates, dtype=np.int64)
 
-    def add(self, analysis: ArticleAnalysis, *, seed: int) -> None:
+    def add(self, analysis: ArticleAnalysis) -> None:
         """Add one article's analysis."""
         tone = analysis.tone
+        key = analysis.article.content_key
         self.articles += 1
         self.words += analysis.n_words
         self.sentences += len(tone.compounds)
-        self.negative_sentences += tone.negative
-        self.positive_sentences += tone.positive
         self.tone_sum += _fixed(tone.mean)
         if analysis.frames.primary is not None:
             self.framed_articles += 1
             self.primary_frames[analysis.frames.primary] += 1
-            for index, share in enumerate(analysis.frames.shares):
-                self.frame_share_sums[index] += _fixed(share)
         self.word_counts.update(analysis.word_counts)
+        self.bigram_counts.update(analysis.bigram_counts)
+        self.voices.update(_voice(attribution) for attribution in analysis.attributions)
+        self.measures.add(key, *article_measures(analysis))
         if tone.compounds:
             weights, means = two_stage_means(
-                np.asarray(tone.compounds), seed, analysis.article.content_key, self.replicates
+                np.asarray(tone.compounds), self.seed, key, self.replicates
             )
             fixed_means = np.rint(means * SCALE).astype(np.int64)
             self.tone_replicate_weights += weights.astype(np.int64)
@@ -91,26 +103,92 @@ class OutletAggregate:
 
     def merge(self, other: OutletAggregate) -> OutletAggregate:
         """A new aggregate holding both; associative, with the empty aggregate as identity."""
-        if other.categories != self.categories or other.replicates != self.replicates:
-            raise ValueError("cannot merge aggregates built with different frames or replicates")
-        return OutletAggregate(
-            categories=self.categories,
-            replicates=self.replicates,
-            articles=self.articles + other.articles,
-            words=self.words + other.words,
-            sentences=self.sentences + other.sentences,
-            negative_sentences=self.negative_sentences + other.negative_sentences,
-            positive_sentences=self.positive_sentences + other.positive_sentences,
-            tone_sum=self.tone_sum + other.tone_sum,
-            framed_articles=self.framed_articles + other.framed_articles,
-            frame_share_sums=[
-                a + b for a, b in zip(self.frame_share_sums, other.frame_share_sums, strict=True)
-            ],
-            primary_frames=self.primary_frames + other.primary_frames,
-            word_counts=self.word_counts + other.word_counts,
-            tone_replicate_weights=self.tone_replicate_weights + other.tone_replicate_weights,
-            tone_replicate_sums=self.tone_replicate_sums + other.tone_replicate_sums,
-        )
+        merged = OutletAggregate(self.categories, self.replicates, self.seed)
+        merged.absorb(self)
+        merged.absorb(other)
+        return merged
+
+    def absorb(self, other: OutletAggregate) -> None:
+        """Add ``other`` into this aggregate in place (linear in ``other``'s size)."""
+        if (other.categories, other.replicates, other.seed) != (
+            self.categories,
+            self.replicates,
+            self.seed,
+        ):
+            raise ValueError("cannot merge aggregates built with different frames or settings")
+        self.articles += other.articles
+        self.words += other.words
+        self.sentences += other.sentences
+        self.tone_sum += other.tone_sum
+        self.framed_articles += other.framed_articles
+        self.primary_frames.update(other.primary_frames)
+        self.word_counts.update(other.word_counts)
+        self.bigram_counts.update(other.bigram_counts)
+        self.voices.update(other.voices)
+        self.measures = self.measures.merge(other.measures)
+        self.tone_replicate_weights = self.tone_replicate_weights + other.tone_replicate_weights
+        self.tone_replicate_sums = self.tone_replicate_sums + other.tone_replicate_sums
+
+
+def measure_names(categories: tuple[str, ...]) -> tuple[str, ...]:
+    """The ratio measures kept per outlet, in the order `article_measures` gives them."""
+    return (
+        *(f"frame:{category}" for category in categories),
+        "sentences:negative",
+        "sentences:positive",
+        *(f"cue:{category}" for category in CUE_CATEGORIES),
+        "sources:per_1000_words",
+        "sources:direct_share",
+        "sources:anonymous_share",
+    )
+
+
+def article_measures(analysis: ArticleAnalysis) -> tuple[list[float], list[int]]:
+    """One article's numerators and denominators of `measure_names`.
+
+    Frame shares count over framed articles; sentence shares over sentences; cue and source
+    rates are per 1,000 words; the direct and anonymous shares are over attributions.
+    """
+    frames = analysis.frames
+    framed = int(frames.primary is not None)
+    tone = analysis.tone
+    words = analysis.n_words
+    cues = analysis.cues.counts if analysis.cues is not None else {}
+    attributions = analysis.attributions
+    direct = sum(a.kind == "direct" for a in attributions)
+    anonymous = sum(a.anonymous for a in attributions)
+    numerators = [
+        *(share if framed else 0.0 for share in frames.shares),
+        float(tone.negative),
+        float(tone.positive),
+        *(_PER_THOUSAND * cues.get(category, 0) for category in CUE_CATEGORIES),
+        float(_PER_THOUSAND * len(attributions)),
+        float(direct),
+        float(anonymous),
+    ]
+    sentences = len(tone.compounds)
+    denominators = [
+        *([framed] * len(frames.shares)),
+        sentences,
+        sentences,
+        *([words] * len(CUE_CATEGORIES)),
+        words,
+        len(attributions),
+        len(attributions),
+    ]
+    return numerators, denominators
+
+
+def _voice(attribution: Attribution) -> tuple[str, str]:
+    """Who an attribution gives voice to: (actor key, name), or ("", "anonymous") if unnamed."""
+    if attribution.anonymous:
+        return ("", ANONYMOUS)
+    if attribution.actor is not None:
+        return (attribution.actor, attribution.actor_name or attribution.speaker)
+    unresolved_pronoun = attribution.speaker.lower() in _PRONOUNS and not attribution.antecedent
+    if not attribution.speaker or unresolved_pronoun:
+        return ("", UNIDENTIFIED)
+    return (actor_key(attribution.speaker), attribution.speaker)
 
 
 @dataclass
@@ -168,15 +246,58 @@ class ActorAggregate:
         )
 
 
+@dataclass(frozen=True)
+class StoredArticle:
+    """What omission analysis needs of an article: its key, outlet, title and sentences."""
+
+    key: str
+    outlet: str
+    title: str
+    sentences: tuple[str, ...]
+
+
+@dataclass
+class EventSample:
+    """An event's articles for content alignment: at most `MAX_EVENT_ARTICLES`, those with the
+    smallest content keys (a bottom-k sample: deterministic, and it merges exactly)."""
+
+    articles: tuple[StoredArticle, ...] = ()
+    seen: int = 0
+
+    def add(self, article: StoredArticle) -> None:
+        """Keep the article if it is among the `MAX_EVENT_ARTICLES` smallest keys seen."""
+        self.seen += 1
+        full = len(self.articles) >= MAX_EVENT_ARTICLES
+        if not full or article.key < self.articles[-1].key:
+            self.articles = _bottom(self.articles, (article,))
+
+    def merge(self, other: EventSample) -> EventSample:
+        """A new sample of both; associative and commutative."""
+        return EventSample(_bottom(self.articles, other.articles), self.seen + other.seen)
+
+
+def _bottom(
+    ours: tuple[StoredArticle, ...], theirs: tuple[StoredArticle, ...]
+) -> tuple[StoredArticle, ...]:
+    merged = {article.key: article for article in (*ours, *theirs)}
+    return tuple(merged[key] for key in sorted(merged)[:MAX_EVENT_ARTICLES])
+
+
 @dataclass
 class CorpusAggregate:
-    """Outlet aggregates keyed by (event, outlet), with the settings they were built with."""
+    """Outlet aggregates keyed by (event, outlet), with the settings they were built with.
+
+    With ``keep_articles``, it also keeps each event's sentences (a bounded sample, see
+    `EventSample`) for the omission analysis of the compare stage.
+    """
 
     categories: tuple[str, ...]
     seed: int = 0
     replicates: int = DEFAULT_REPLICATES
+    keep_articles: bool = True
     groups: dict[GroupKey, OutletAggregate] = field(default_factory=dict)
     actors: dict[ActorKey, ActorAggregate] = field(default_factory=dict)
+    event_articles: dict[str | None, EventSample] = field(default_factory=dict)
 
     def add(self, analysis: ArticleAnalysis) -> None:
         """Add one article's analysis to its (event, outlet) group and its actors."""
@@ -184,8 +305,8 @@ class CorpusAggregate:
         key = (article.event, article.outlet)
         group = self.groups.get(key)
         if group is None:
-            group = self.groups[key] = OutletAggregate(self.categories, self.replicates)
-        group.add(analysis, seed=self.seed)
+            group = self.groups[key] = OutletAggregate(self.categories, self.replicates, self.seed)
+        group.add(analysis)
         by_actor: dict[str, list[ScoredMention]] = {}
         for scored in analysis.mentions:
             by_actor.setdefault(scored.mention.key, []).append(scored)
@@ -194,13 +315,21 @@ class CorpusAggregate:
             if tally is None:
                 tally = self.actors[(*key, actor)] = ActorAggregate()
             tally.add(mentions, seed=self.seed, article_key=article.content_key)
+        if self.keep_articles:
+            sample = self.event_articles.setdefault(article.event, EventSample())
+            sample.add(
+                StoredArticle(
+                    article.content_key, article.outlet, article.title, analysis.sentences
+                )
+            )
 
     def merge(self, other: CorpusAggregate) -> CorpusAggregate:
         """A new aggregate holding both; associative and commutative."""
-        if (other.categories, other.seed, other.replicates) != (
+        if (other.categories, other.seed, other.replicates, other.keep_articles) != (
             self.categories,
             self.seed,
             self.replicates,
+            self.keep_articles,
         ):
             raise ValueError("cannot merge aggregates built with different settings")
         groups = dict(self.groups)
@@ -208,10 +337,15 @@ class CorpusAggregate:
             ours = groups.get(key)
             groups[key] = ours.merge(theirs) if ours else theirs
         actors = dict(self.actors)
-        for actor_key, tally in other.actors.items():
-            mine = actors.get(actor_key)
-            actors[actor_key] = mine.merge(tally) if mine else tally
-        return CorpusAggregate(self.categories, self.seed, self.replicates, groups, actors)
+        for key, tally in other.actors.items():
+            mine = actors.get(key)
+            actors[key] = mine.merge(tally) if mine else tally
+        samples = dict(self.event_articles)
+        for event, sample in other.event_articles.items():
+            samples[event] = samples[event].merge(sample) if event in samples else sample
+        return CorpusAggregate(
+            self.categories, self.seed, self.replicates, self.keep_articles, groups, actors, samples
+        )
 
     def events(self) -> list[str | None]:
         """The distinct events, in sorted order (None, for articles without one, last)."""
@@ -230,7 +364,9 @@ class CorpusAggregate:
         merged: dict[str, OutletAggregate] = {}
         for (event, outlet), group in self.groups.items():
             if keep(event):
-                merged[outlet] = merged[outlet].merge(group) if outlet in merged else group
+                if outlet not in merged:
+                    merged[outlet] = OutletAggregate(self.categories, self.replicates, self.seed)
+                merged[outlet].absorb(group)
         return dict(sorted(merged.items()))
 
 

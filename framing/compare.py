@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -12,17 +12,31 @@ import numpy as np
 
 from framing.actors.portrayal import SENTIMENT_LABELS
 from framing.actors.resolve import merge_map
-from framing.aggregate import SCALE, ActorAggregate, ActorKey, CorpusAggregate, OutletAggregate
+from framing.aggregate import (
+    SCALE,
+    ActorAggregate,
+    ActorKey,
+    CorpusAggregate,
+    EventSample,
+    OutletAggregate,
+)
+from framing.analysers.cues import CUE_CATEGORIES
 from framing.corpus.accounting import Accounting
+from framing.omission import DEFAULT_THRESHOLD, Coverage, EventArticle, align_content
+from framing.stats import ContingencyTest, contingency_test, holm, jensen_shannon
 
 __all__ = [
     "ActorOutlet",
     "ActorResult",
     "Comparison",
     "DistinctiveWord",
+    "FrameDistance",
+    "FrameTest",
     "GroupComparison",
     "Interval",
     "OutletResult",
+    "Sourcing",
+    "Voice",
     "compare",
     "log_odds_dirichlet",
 ]
@@ -43,30 +57,89 @@ class Interval:
 
 @dataclass(frozen=True)
 class DistinctiveWord:
-    """A word over-used by one outlet: its log-odds z-score and its counts there and elsewhere."""
+    """A word over-used by one outlet: its log-odds z-score and its counts there and elsewhere.
+
+    ``delta`` is the estimated log-odds ratio itself (Monroe et al. 2008, eq. 22).
+    """
 
     word: str
     z: float
     count: int
     other_count: int
+    delta: float = 0.0
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Someone an outlet gives voice to (quotes or paraphrases), and how often."""
+
+    name: str
+    key: str
+    attributions: int
+
+
+@dataclass(frozen=True)
+class Sourcing:
+    """Whom an outlet quotes: attributions per 1,000 words, the direct and anonymous shares
+    (each with an article bootstrap interval), and the voices, most quoted first."""
+
+    attributions: int
+    per_1000_words: Interval
+    direct_share: Interval
+    anonymous_share: Interval
+    voices: tuple[Voice, ...]
 
 
 @dataclass(frozen=True)
 class OutletResult:
-    """One outlet's figures within one comparison."""
+    """One outlet's figures within one comparison.
+
+    Every ratio carries a 95% interval from resampling articles (a two-stage bootstrap of
+    articles then sentences for tone); bounds are None where fewer than two articles count.
+    """
 
     outlet: str
     articles: int
     words: int
     sentences: int
     tone: Interval
-    negative_sentence_share: float
-    positive_sentence_share: float
+    negative_sentence_share: Interval
+    positive_sentence_share: Interval
     framed_articles: int
-    frame_shares: dict[str, float]
+    frame_shares: dict[str, Interval]
     primary_frame: str | None
     primary_frame_counts: dict[str, int]
+    cue_rates: dict[str, Interval]
+    sourcing: Sourcing
     distinctive_words: tuple[DistinctiveWord, ...]
+    distinctive_bigrams: tuple[DistinctiveWord, ...] = ()
+
+
+@dataclass(frozen=True)
+class FrameTest:
+    """Whether the outlets' primary frames differ: a test over articles, or why there is none.
+
+    The table is outlets x primary frame, counting articles (independent units, unlike cues);
+    outlets with fewer than `MIN_OUTLET_ARTICLES` framed articles are left out.
+    """
+
+    outlets: tuple[str, ...]
+    result: ContingencyTest | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FrameDistance:
+    """Two outlets' frame distributions compared: the Jensen-Shannon distance of their mean
+    frame shares (with a bootstrap interval), and a test of their primary frames with its
+    Holm-adjusted p-value over all pairs of the comparison."""
+
+    outlet_a: str
+    outlet_b: str
+    distance: Interval
+    result: ContingencyTest | None
+    p_adjusted: float | None
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +178,10 @@ class GroupComparison:
     event: str | None
     outlets: dict[str, OutletResult]
     actors: tuple[ActorResult, ...] = ()
+    frame_test: FrameTest | None = None
+    frame_distances: tuple[FrameDistance, ...] = ()
+    coverage: Coverage | None = None
+    coverage_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,21 +202,34 @@ def compare(
     *,
     top_words: int = DEFAULT_TOP_WORDS,
     settings: Mapping[str, Any] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Comparison:
-    """Compare outlets over the whole corpus and, when it names several events, within each."""
+    """Compare outlets over the whole corpus and, when it names several events, within each.
+
+    ``progress`` is called with a short description before each event's comparison.
+    """
     merged_keys = merge_map(*_actor_kinds(aggregate.actors))
-    overall = _compare_group(None, aggregate.outlets(), aggregate.categories, top_words)
-    overall = replace(overall, actors=_compare_actors(aggregate.actors, merged_keys, _ALL))
     events = aggregate.events()
+    actors_by_event: dict[str | None, dict[ActorKey, ActorAggregate]] = {}
+    for actor_key, tally in aggregate.actors.items():
+        actors_by_event.setdefault(actor_key[0], {})[actor_key] = tally
+    overall = _compare_group(None, aggregate.outlets(), aggregate, top_words, merged_keys)
+    overall = replace(overall, actors=_compare_actors(aggregate.actors, merged_keys))
+    if len(events) == 1:
+        overall = _with_coverage(overall, aggregate.event_articles.get(events[0]))
     per_event: tuple[GroupComparison, ...] = ()
     if len(events) > 1:
-        per_event = tuple(
-            replace(
-                _compare_group(event, aggregate.outlets_in(event), aggregate.categories, top_words),
-                actors=_compare_actors(aggregate.actors, merged_keys, event),
+        compared = []
+        for event in events:
+            if progress is not None:
+                progress(f"event {event or '(none)'}")
+            group = _compare_group(
+                event, aggregate.outlets_in(event), aggregate, top_words, merged_keys
             )
-            for event in events
-        )
+            actors = _compare_actors(actors_by_event.get(event, {}), merged_keys)
+            group = replace(group, actors=actors)
+            compared.append(_with_coverage(group, aggregate.event_articles.get(event)))
+        per_event = tuple(compared)
     return Comparison(
         overall=overall,
         events=per_event,
@@ -149,6 +239,8 @@ def compare(
             "seed": aggregate.seed,
             "bootstrap_replicates": aggregate.replicates,
             "confidence": CONFIDENCE,
+            "multiple_comparisons": "Holm (1979), over the pairs of outlets of each comparison",
+            "omission_threshold": DEFAULT_THRESHOLD,
             **(settings or {}),
         },
     )
@@ -157,36 +249,43 @@ def compare(
 def _compare_group(
     event: str | None,
     outlets: Mapping[str, OutletAggregate],
-    categories: tuple[str, ...],
+    aggregate: CorpusAggregate,
     top_words: int,
+    merged_keys: Mapping[str, str],
 ) -> GroupComparison:
     pooled: Counter[str] = Counter()
+    pooled_bigrams: Counter[str] = Counter()
     for group in outlets.values():
         pooled.update(group.word_counts)
+        pooled_bigrams.update(group.bigram_counts)
+    categories = aggregate.categories
     results = {
-        name: _outlet_result(name, group, categories, pooled, top_words)
+        name: _outlet_result(
+            name, group, categories, (pooled, pooled_bigrams), top_words, merged_keys
+        )
         for name, group in outlets.items()
     }
-    return GroupComparison(event, results)
+    return GroupComparison(
+        event,
+        results,
+        frame_test=_frame_test(outlets, categories, aggregate.seed),
+        frame_distances=_frame_distances(outlets, categories, aggregate.seed),
+    )
 
 
 def _outlet_result(
     name: str,
     group: OutletAggregate,
     categories: tuple[str, ...],
-    pooled: Counter[str],
+    pooled: tuple[Counter[str], Counter[str]],
     top_words: int,
+    merged_keys: Mapping[str, str],
 ) -> OutletResult:
-    shares = {
-        category: (total / SCALE / group.framed_articles if group.framed_articles else 0.0)
-        for category, total in zip(categories, group.frame_share_sums, strict=True)
-    }
+    measures = _measures(group)
+    shares = {category: measures[f"frame:{category}"] for category in categories}
     primary = None
     if group.framed_articles:
-        primary = max(categories, key=lambda c: (shares[c], -categories.index(c)))
-    others = pooled - group.word_counts
-    distinctive = () if not others else log_odds_dirichlet(group.word_counts, others, pooled)
-    sentences = group.sentences or 1
+        primary = max(categories, key=lambda c: (shares[c].estimate, -categories.index(c)))
     return OutletResult(
         outlet=name,
         articles=group.articles,
@@ -196,18 +295,179 @@ def _outlet_result(
             group.tone_sum / SCALE / group.articles if group.articles else 0.0,
             *_percentile_interval(group.tone_replicate_sums, group.tone_replicate_weights),
         ),
-        negative_sentence_share=group.negative_sentences / sentences,
-        positive_sentence_share=group.positive_sentences / sentences,
+        negative_sentence_share=measures["sentences:negative"],
+        positive_sentence_share=measures["sentences:positive"],
         framed_articles=group.framed_articles,
         frame_shares=shares,
         primary_frame=primary,
         primary_frame_counts=dict(sorted(group.primary_frames.items())),
-        distinctive_words=tuple(distinctive[:top_words]),
+        cue_rates={category: measures[f"cue:{category}"] for category in CUE_CATEGORIES},
+        sourcing=Sourcing(
+            attributions=sum(group.voices.values()),
+            per_1000_words=measures["sources:per_1000_words"],
+            direct_share=measures["sources:direct_share"],
+            anonymous_share=measures["sources:anonymous_share"],
+            voices=_voices(group.voices, merged_keys),
+        ),
+        distinctive_words=_distinctive(group.word_counts, pooled[0], top_words),
+        distinctive_bigrams=_distinctive(group.bigram_counts, pooled[1], top_words),
     )
 
 
+def _measures(group: OutletAggregate) -> dict[str, Interval]:
+    """The group's ratio measures with their bootstrap intervals (0 where nothing counts)."""
+    estimates = group.measures.estimates()
+    low, high = group.measures.intervals(CONFIDENCE)
+    return {
+        name: Interval(
+            0.0 if math.isnan(estimate) else float(estimate),
+            None if math.isnan(lo) else float(lo),
+            None if math.isnan(hi) else float(hi),
+        )
+        for name, estimate, lo, hi in zip(group.measures.names, estimates, low, high, strict=True)
+    }
+
+
+def _distinctive(
+    counts: Counter[str], pooled: Counter[str], top_words: int
+) -> tuple[DistinctiveWord, ...]:
+    others = pooled - counts
+    if not others:
+        return ()
+    return tuple(log_odds_dirichlet(counts, others, pooled)[:top_words])
+
+
+MAX_VOICES = 12
+
+
+def _voices(voices: Counter[tuple[str, str]], merged_keys: Mapping[str, str]) -> tuple[Voice, ...]:
+    """Attributions per speaker, with last names merged into full names as for actors."""
+    counts: Counter[str] = Counter()
+    names: dict[str, Counter[str]] = {}
+    for (key, name), count in voices.items():
+        merged = merged_keys.get(key, key) if key else name
+        counts[merged] += count
+        names.setdefault(merged, Counter())[name] += count
+    found = [
+        Voice(max(names[key], key=lambda n: (len(n.split()) > 1, names[key][n], n)), key, count)
+        for key, count in counts.items()
+    ]
+    found.sort(key=lambda voice: (-voice.attributions, voice.name))
+    return tuple(found[:MAX_VOICES])
+
+
+MIN_OUTLET_ARTICLES = 2
+MIN_TEST_ARTICLES = 10
+
+
+def _frame_counts(
+    outlets: Mapping[str, OutletAggregate], categories: tuple[str, ...]
+) -> dict[str, list[int]]:
+    """Primary-frame counts of the outlets with enough framed articles to be tested."""
+    return {
+        name: [group.primary_frames.get(category, 0) for category in categories]
+        for name, group in outlets.items()
+        if group.framed_articles >= MIN_OUTLET_ARTICLES
+    }
+
+
+def _too_few(counts: Mapping[str, list[int]]) -> str:
+    """Why the outlets in ``counts`` cannot be tested, or "" if they can."""
+    total = sum(sum(row) for row in counts.values())
+    if len(counts) < 2:
+        return (
+            f"too few articles for a test: {len(counts)} outlet(s) with "
+            f"{MIN_OUTLET_ARTICLES}+ articles with frame cues; a test needs 2+ such outlets "
+            f"and {MIN_TEST_ARTICLES}+ articles in all"
+        )
+    if total < MIN_TEST_ARTICLES:
+        return (
+            f"too few articles for a test: {total} articles with frame cues; a test needs "
+            f"{MIN_TEST_ARTICLES}+"
+        )
+    if sum(any(column) for column in zip(*counts.values(), strict=True)) < 2:
+        return "no test: every article has the same primary frame"
+    return ""
+
+
+def _frame_test(
+    outlets: Mapping[str, OutletAggregate], categories: tuple[str, ...], seed: int
+) -> FrameTest:
+    counts = _frame_counts(outlets, categories)
+    note = _too_few(counts)
+    if note:
+        return FrameTest(tuple(counts), None, note)
+    return FrameTest(tuple(counts), contingency_test(list(counts.values()), seed=seed))
+
+
+def _frame_distances(
+    outlets: Mapping[str, OutletAggregate], categories: tuple[str, ...], seed: int
+) -> tuple[FrameDistance, ...]:
+    """Every pair of outlets with framed articles, with Holm-adjusted p-values."""
+    names = [name for name, group in outlets.items() if group.framed_articles]
+    counts = _frame_counts(outlets, categories)
+    frame_columns = [f"frame:{category}" for category in categories]
+    pairs = []
+    for index, first in enumerate(names):
+        for second in names[index + 1 :]:
+            distance = _jsd_interval(outlets[first], outlets[second], frame_columns)
+            pair = {name: counts[name] for name in (first, second) if name in counts}
+            note = _too_few(pair)
+            result = None if note else contingency_test(list(pair.values()), seed=seed)
+            pairs.append((first, second, distance, result, note))
+    tested = [result.p_value for *_, result, _ in pairs if result is not None]
+    adjusted = iter(holm(tested))
+    return tuple(
+        FrameDistance(a, b, distance, result, next(adjusted) if result else None, note)
+        for a, b, distance, result, note in pairs
+    )
+
+
+def _jsd_interval(first: OutletAggregate, second: OutletAggregate, columns: list[str]) -> Interval:
+    """The Jensen-Shannon distance of two outlets' mean frame shares, with a percentile
+    interval over paired bootstrap replicates (the outlets' articles are resampled apart)."""
+    indices = [first.measures.names.index(column) for column in columns]
+    estimate = jensen_shannon(
+        first.measures.estimates()[indices], second.measures.estimates()[indices]
+    )
+    left = first.measures.replicate_ratios()
+    right = second.measures.replicate_ratios()
+    if left is None or right is None:
+        return Interval(estimate, None, None)
+    distances = [
+        jensen_shannon(a, b)
+        for a, b in zip(left[:, indices], right[:, indices], strict=True)
+        if not (np.isnan(a).any() or np.isnan(b).any()) and a.sum() > 0 and b.sum() > 0
+    ]
+    if len(distances) < 2:
+        return Interval(estimate, None, None)
+    tail = (1 - CONFIDENCE) / 2 * 100
+    low, high = np.percentile(distances, [tail, 100 - tail])
+    return Interval(estimate, float(low), float(high))
+
+
+def _with_coverage(group: GroupComparison, sample: EventSample | None) -> GroupComparison:
+    """Align the content of the event's articles (`framing.omission`) when 2+ outlets cover it."""
+    if sample is None or len({article.outlet for article in sample.articles}) < 2:
+        return replace(group, coverage_note="no coverage matrix: fewer than two outlets")
+    articles = [
+        EventArticle(article.outlet, article.key, article.title, article.sentences)
+        for article in sample.articles
+    ]
+    note = ""
+    if sample.seen > len(sample.articles):
+        note = (
+            f"coverage from a deterministic sample of {len(sample.articles)} of the event's "
+            f"{sample.seen} articles"
+        )
+    try:
+        coverage = align_content(articles)
+    except ValueError as error:
+        return replace(group, coverage_note=f"no coverage matrix: {error}")
+    return replace(group, coverage=coverage, coverage_note=note)
+
+
 MAX_LABELS = 8
-_ALL = object()  # every event, as opposed to the articles without one (event None)
 
 
 def _actor_kinds(
@@ -223,13 +483,11 @@ def _actor_kinds(
 
 
 def _compare_actors(
-    actors: Mapping[ActorKey, ActorAggregate], merged_keys: Mapping[str, str], event: object
+    actors: Mapping[ActorKey, ActorAggregate], merged_keys: Mapping[str, str]
 ) -> tuple[ActorResult, ...]:
-    """Actors of one event (or of all, with ``_ALL``) by outlet, most mentioned first."""
+    """The actors of these tallies by outlet, most mentioned first."""
     by_actor: dict[str, dict[str, ActorAggregate]] = {}
-    for (actor_event, outlet, key), tally in actors.items():
-        if event is not _ALL and actor_event != event:
-            continue
+    for (_, outlet, key), tally in actors.items():
         outlets = by_actor.setdefault(merged_keys.get(key, key), {})
         outlets[outlet] = outlets[outlet].merge(tally) if outlet in outlets else tally
     results = []
@@ -317,6 +575,6 @@ def log_odds_dirichlet(
         )
         z = delta / math.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
         if z > 0:
-            found.append(DistinctiveWord(word, z, y_i, y_j))
+            found.append(DistinctiveWord(word, z, y_i, y_j, delta))
     found.sort(key=lambda w: (-w.z, w.word))
     return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from framing._bootstrap import DEFAULT_REPLICATES
@@ -18,7 +18,7 @@ from framing.compare import DEFAULT_TOP_WORDS, Comparison, compare
 from framing.corpus import account, iter_corpus, no_readable_article
 from framing.corpus.accounting import Accounting
 
-__all__ = ["AnalysisOptions", "analyse_corpus", "compare_corpus"]
+__all__ = ["AnalysisOptions", "aggregate_corpus", "analyse_corpus", "compare_corpus"]
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,33 @@ def analyse_corpus(
         raise no_readable_article(path, accounting)
 
 
+def aggregate_corpus(
+    path: str | os.PathLike[str],
+    *,
+    fields: Mapping[str, str] | None = None,
+    strict: bool = False,
+    options: AnalysisOptions | None = None,
+    seed: int = 0,
+    replicates: int = DEFAULT_REPLICATES,
+    keep_articles: bool = True,
+    on_article: Callable[[ArticleAnalysis], None] | None = None,
+) -> tuple[CorpusAggregate, Accounting]:
+    """Load, analyse and aggregate the corpus at ``path``, one article at a time.
+
+    ``keep_articles`` keeps a bounded sample of each event's sentences for the omission
+    analysis; ``on_article`` is called after each article (for a progress bar). Raises
+    `CorpusError` as `analyse_corpus` does.
+    """
+    options = options or AnalysisOptions()
+    accounting = Accounting()
+    result = CorpusAggregate(options.categories(), seed, replicates, keep_articles)
+    for analysis in analyse_corpus(path, accounting, fields=fields, strict=strict, options=options):
+        result.add(analysis)
+        if on_article is not None:
+            on_article(analysis)
+    return result, accounting
+
+
 def compare_corpus(
     path: str | os.PathLike[str],
     *,
@@ -112,6 +139,7 @@ def compare_corpus(
     seed: int = 0,
     replicates: int = DEFAULT_REPLICATES,
     top_words: int = DEFAULT_TOP_WORDS,
+    on_article: Callable[[ArticleAnalysis], None] | None = None,
 ) -> Comparison:
     """Load, analyse and compare the corpus at ``path``, one article at a time.
 
@@ -126,11 +154,13 @@ def compare_corpus(
     options : AnalysisOptions, optional
         How to analyse each article (frame classifier, actors, sentiment model).
     seed : int, default=0
-        Seed of the bootstrap.
+        Seed of the bootstrap and of the permutation tests.
     replicates : int, default=1000
         Bootstrap replicates.
     top_words : int, default=10
-        Distinctive words kept per outlet.
+        Distinctive words (and bigrams) kept per outlet.
+    on_article : callable, optional
+        Called with each article's analysis as it is aggregated (for a progress bar).
 
     Raises
     ------
@@ -146,10 +176,15 @@ def compare_corpus(
     True
     """
     options = options or AnalysisOptions()
-    accounting = Accounting()
-    aggregate = CorpusAggregate(options.categories(), seed, replicates)
-    for analysis in analyse_corpus(path, accounting, fields=fields, strict=strict, options=options):
-        aggregate.add(analysis)
+    aggregate, accounting = aggregate_corpus(
+        path,
+        fields=fields,
+        strict=strict,
+        options=options,
+        seed=seed,
+        replicates=replicates,
+        on_article=on_article,
+    )
     return compare(
         aggregate,
         accounting,

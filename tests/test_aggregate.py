@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import reduce
 from itertools import pairwise
 
@@ -37,20 +38,23 @@ def run(analyses):
     return aggregate(analyses, categories=POLICY_FRAMES, seed=3, replicates=200)
 
 
+def equal(x, y) -> bool:
+    """Deep equality that compares numpy arrays by value, through dataclasses and containers."""
+    if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
+        return isinstance(y, np.ndarray) and isinstance(x, np.ndarray) and np.array_equal(x, y)
+    if dataclasses.is_dataclass(x):
+        return type(x) is type(y) and all(
+            equal(getattr(x, f.name), getattr(y, f.name)) for f in dataclasses.fields(x)
+        )
+    if isinstance(x, (tuple, list)):
+        return len(x) == len(y) and all(equal(a, b) for a, b in zip(x, y, strict=True))
+    if isinstance(x, dict):
+        return x.keys() == y.keys() and all(equal(x[k], y[k]) for k in x)
+    return x == y
+
+
 def same(a: CorpusAggregate, b: CorpusAggregate) -> bool:
-    if a.groups.keys() != b.groups.keys() or a.actors.keys() != b.actors.keys():
-        return False
-    pairs = [(x, b.groups[key]) for key, x in a.groups.items()]
-    pairs += [(x, b.actors[key]) for key, x in a.actors.items()]
-    for x, y in pairs:
-        for name, value in vars(x).items():
-            other = vars(y)[name]
-            if isinstance(value, np.ndarray):
-                if not np.array_equal(value, other):
-                    return False
-            elif value != other:
-                return False
-    return True
+    return equal(a, b)
 
 
 @settings(max_examples=40, deadline=None)

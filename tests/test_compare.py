@@ -63,5 +63,5 @@ def test_frame_shares_average_articles_and_mark_primary():
         [MILITARY_PASSAGE, MILITARY_PASSAGE + " Troops and warships massed."], "Wire"
     )
     assert result.primary_frame == "security_and_defense"
-    assert sum(result.frame_shares.values()) == pytest.approx(1.0)
+    assert sum(share.estimate for share in result.frame_shares.values()) == pytest.approx(1.0)
     assert result.primary_frame_counts == {"security_and_defense": 2}

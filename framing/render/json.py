@@ -6,9 +6,20 @@ import json
 from typing import Any
 
 from framing.analysers.frames import FRAME_LABELS
-from framing.compare import ActorResult, Comparison, GroupComparison, Interval, OutletResult
+from framing.compare import (
+    ActorResult,
+    Comparison,
+    DistinctiveWord,
+    FrameTest,
+    GroupComparison,
+    Interval,
+    OutletResult,
+)
+from framing.keyness import Keyness
+from framing.omission import Coverage
+from framing.stats import ContingencyTest
 
-__all__ = ["actors_to_list", "comparison_to_dict", "comparison_to_json"]
+__all__ = ["actors_to_list", "comparison_to_dict", "comparison_to_json", "keyness_to_dict"]
 
 
 def comparison_to_json(comparison: Comparison) -> str:
@@ -26,6 +37,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             for category in comparison.categories
         ],
         "outlets": _outlets(comparison.overall),
+        **_group(comparison.overall),
     }
     document["actors"] = actors_to_list(comparison.overall.actors)
     if comparison.events:
@@ -34,6 +46,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "event": group.event,
                 "outlets": _outlets(group),
                 "actors": actors_to_list(group.actors),
+                **_group(group),
             }
             for group in comparison.events
         ]
@@ -71,21 +84,131 @@ def _outlets(group: GroupComparison) -> dict[str, Any]:
     return {name: _outlet(result) for name, result in group.outlets.items()}
 
 
+def _group(group: GroupComparison) -> dict[str, Any]:
+    """The figures of one comparison that are not per outlet: tests, distances, coverage."""
+    return {
+        "frame_test": _frame_test(group.frame_test) if group.frame_test else None,
+        "frame_distances": [
+            {
+                "outlet_a": pair.outlet_a,
+                "outlet_b": pair.outlet_b,
+                "jensen_shannon": _interval(pair.distance),
+                "test": _test(pair.result),
+                "p_holm": pair.p_adjusted,
+                "note": pair.note,
+            }
+            for pair in group.frame_distances
+        ],
+        "coverage": _coverage(group.coverage) if group.coverage else None,
+        "coverage_note": group.coverage_note,
+    }
+
+
+def _frame_test(test: FrameTest) -> dict[str, Any]:
+    return {"outlets": list(test.outlets), "test": _test(test.result), "note": test.note}
+
+
+def _test(result: ContingencyTest | None) -> dict[str, Any] | None:
+    if result is None:
+        return None
+    return {
+        "chi2": result.chi2,
+        "df": result.df,
+        "n": result.n,
+        "p": result.p_value,
+        "p_method": result.method,
+        "p_chi2": result.p_chi2,
+        "cramers_v": result.cramers_v,
+    }
+
+
+def _coverage(coverage: Coverage) -> dict[str, Any]:
+    return {
+        "outlets": list(coverage.outlets),
+        "threshold": coverage.threshold,
+        "units": [
+            {
+                "id": unit.id,
+                "label": unit.label,
+                "outlets": list(unit.outlets),
+                "sentences": [
+                    {"outlet": outlet, "article": key, "sentence": index}
+                    for outlet, key, index in unit.sentences
+                ],
+            }
+            for unit in coverage.units
+        ],
+        "alone_reports": {
+            outlet: [unit.id for unit in coverage.alone_reports(outlet)]
+            for outlet in coverage.outlets
+        },
+        "alone_omits": {
+            outlet: [unit.id for unit in coverage.alone_omits(outlet)]
+            for outlet in coverage.outlets
+        },
+    }
+
+
 def _outlet(result: OutletResult) -> dict[str, Any]:
+    sourcing = result.sourcing
     return {
         "articles": result.articles,
         "words": result.words,
         "sentences": result.sentences,
         "tone": _interval(result.tone),
-        "negative_sentence_share": result.negative_sentence_share,
-        "positive_sentence_share": result.positive_sentence_share,
+        "negative_sentence_share": _interval(result.negative_sentence_share),
+        "positive_sentence_share": _interval(result.positive_sentence_share),
         "framed_articles": result.framed_articles,
-        "frame_shares": result.frame_shares,
+        "frame_shares": {name: _interval(share) for name, share in result.frame_shares.items()},
         "primary_frame": result.primary_frame,
         "primary_frame_counts": result.primary_frame_counts,
-        "distinctive_words": [
-            {"word": w.word, "z": w.z, "count": w.count, "other_count": w.other_count}
-            for w in result.distinctive_words
+        "cue_rates_per_1000_words": {
+            name: _interval(rate) for name, rate in result.cue_rates.items()
+        },
+        "sourcing": {
+            "attributions": sourcing.attributions,
+            "per_1000_words": _interval(sourcing.per_1000_words),
+            "direct_share": _interval(sourcing.direct_share),
+            "anonymous_share": _interval(sourcing.anonymous_share),
+            "voices": [
+                {"name": voice.name, "key": voice.key, "attributions": voice.attributions}
+                for voice in sourcing.voices
+            ],
+        },
+        "distinctive_words": _terms(result.distinctive_words),
+        "distinctive_bigrams": _terms(result.distinctive_bigrams),
+    }
+
+
+def _terms(terms: tuple[DistinctiveWord, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "term": w.word,
+            "z": w.z,
+            "log_odds": w.delta,
+            "count": w.count,
+            "other_count": w.other_count,
+        }
+        for w in terms
+    ]
+
+
+def keyness_to_dict(result: Keyness) -> dict[str, Any]:
+    """A keyness comparison as plain data: each side's size and over-used terms."""
+    return {
+        "event": result.event,
+        "min_count": result.min_count,
+        "method": "weighted log-odds, informative Dirichlet prior (Monroe et al. 2008)",
+        "sides": [
+            {
+                "outlet": side.name,
+                "articles": side.articles,
+                "content_words": side.tokens,
+                "bigrams": side.bigrams,
+                "words": _terms(side.words),
+                "phrases": _terms(side.phrases),
+            }
+            for side in (result.a, result.b)
         ],
     }
 

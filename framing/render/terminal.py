@@ -11,10 +11,19 @@ from rich.text import Text
 from framing.analysers.frames import FRAME_LABELS
 from framing.compare import Comparison, GroupComparison, Interval
 from framing.corpus.accounting import Accounting
+from framing.render.sections import (
+    coverage_tables,
+    cue_table,
+    frame_test_tables,
+    has_intervals,
+    interval_cell,
+    sourcing_table,
+)
 
 __all__ = ["AccountingView", "ComparisonView"]
 
 _WORDS_SHOWN = 6
+_PHRASES_SHOWN = 4
 _ACTORS_SHOWN = 10
 _LABELLED_ACTORS = 4
 # Short row labels so six or more outlet columns fit in 100 columns; full labels are in --json.
@@ -81,10 +90,14 @@ def _group_tables(
 ) -> RenderResult:
     yield _outlet_table(group, scope)
     yield _frame_table(group, categories, scope, by_model=by_model)
+    yield from frame_test_tables(group, scope)
     yield _words_table(group, scope)
+    yield cue_table(group, scope)
+    yield sourcing_table(group, scope)
     if group.actors:
         yield _actor_table(group, scope)
         yield _label_table(group, scope)
+    yield from coverage_tables(group, scope)
 
 
 def _outlet_table(group: GroupComparison, scope: str) -> Table:
@@ -92,6 +105,7 @@ def _outlet_table(group: GroupComparison, scope: str) -> Table:
     table.add_column("Outlet", overflow="fold")
     for header in ("Articles", "Words", "Tone", "95% CI", "Neg.", "Pos."):
         table.add_column(header, justify="right", no_wrap=True)
+    below = has_intervals(r.negative_sentence_share for r in group.outlets.values())
     for name, result in group.outlets.items():
         table.add_row(
             Text(name),
@@ -99,13 +113,14 @@ def _outlet_table(group: GroupComparison, scope: str) -> Table:
             f"{result.words:,}",
             f"{result.tone.estimate:+.3f}",
             _interval_text(result.tone),
-            f"{result.negative_sentence_share:.0%}",
-            f"{result.positive_sentence_share:.0%}",
+            interval_cell(result.negative_sentence_share, percent=True, digits=0, below=below),
+            interval_cell(result.positive_sentence_share, percent=True, digits=0, below=below),
         )
     table.caption = (
         "Tone: mean VADER compound of sentences, averaged over articles (-1 to +1); "
         "95% CI: two-stage bootstrap (articles, then sentences); Neg./Pos.: share of "
-        "sentences with compound <= -0.05 / >= +0.05."
+        "sentences with compound <= -0.05 / >= +0.05, with the interval from resampling "
+        "articles below (n/a with one article)."
     )
     return table
 
@@ -122,35 +137,49 @@ def _frame_table(
         label = _SHORT_FRAME_LABELS.get(category) or FRAME_LABELS.get(category, category)
         cells: list[Text | str] = [label]
         for result in outlets:
-            share = result.frame_shares.get(category, 0.0)
+            share = result.frame_shares[category]
+            cell = _share_text(share)
             if result.primary_frame == category:
-                cells.append(Text(f"* {share:.0%}", style="bold green"))
-            else:
-                cells.append(f"{share:.0%}" if share else "-")
+                cell = Text("* ", style="bold green") + cell
+                cell.stylize("bold green")
+            cells.append(cell)
         table.add_row(*cells)
     if by_model:
         table.caption = (
             "The trained model's class probabilities for each article (normalised), averaged "
-            "over articles; * marks each outlet's primary frame."
+            "over articles; * marks each outlet's primary frame; (95% interval, resampling "
+            "articles)."
         )
     else:
         table.caption = (
             "Share of each article's frame-cue weight, averaged over articles with any cue; "
-            "* marks each outlet's primary frame. Policy Frames Codebook (Boydstun et al. 2014)."
+            "* marks each outlet's primary frame; in brackets the 95% interval from resampling "
+            "articles. Policy Frames Codebook (Boydstun et al. 2014)."
         )
     return table
 
 
+def _share_text(share: Interval) -> Text:
+    if not share.estimate and not share.high:
+        return Text("-")
+    text = Text(f"{share.estimate:.0%}")
+    if share.low is not None and share.high is not None:
+        text.append(f" ({share.low * 100:.0f}–{share.high * 100:.0f})", style="dim")
+    return text
+
+
 def _words_table(group: GroupComparison, scope: str) -> Table:
-    table = Table(title=f"Distinctive words ({scope})", title_justify="left")
+    table = Table(title=f"Distinctive words and phrases ({scope})", title_justify="left")
     table.add_column("Outlet", overflow="fold")
-    table.add_column("Words over-used relative to the other outlets (z-score)", overflow="fold")
+    table.add_column("Words and two-word phrases over-used relative to the other outlets (z)")
     for name, result in group.outlets.items():
         words = _join(f"{w.word} {w.z:.1f}" for w in result.distinctive_words[:_WORDS_SHOWN])
-        table.add_row(Text(name), Text(words or "-"))
+        phrases = _join(f"{w.word} {w.z:.1f}" for w in result.distinctive_bigrams[:_PHRASES_SHOWN])
+        table.add_row(Text(name), Text(f"{words or '-'}\n") + Text(phrases or "-", style="cyan"))
     table.caption = (
-        "Weighted log-odds with an informative Dirichlet prior (Monroe et al. 2008); "
-        "|z| > 1.96 is conventionally notable."
+        "Words, then phrases (cyan): weighted log-odds with an informative Dirichlet prior "
+        "(Monroe et al. 2008); |z| > 1.96 is conventionally notable. framing keyness compares "
+        "two outlets in full."
     )
     return table
 
