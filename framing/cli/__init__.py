@@ -16,6 +16,15 @@ def main() -> None:
 
 
 # Each command module registers itself on main when imported.
-from framing.cli import actors, classify, compare, frames, suggest, topics, train  # noqa: E402
+from framing.cli import (  # noqa: E402
+    actors,
+    classify,
+    compare,
+    frames,
+    keyness,
+    suggest,
+    topics,
+    train,
+)
 
-__all__ += ["actors", "classify", "compare", "frames", "suggest", "topics", "train"]
+__all__ += ["actors", "classify", "compare", "frames", "keyness", "suggest", "topics", "train"]

@@ -12,10 +12,14 @@ from framing.analysers.lexicon import LexiconError
 from framing.cli import main
 from framing.cli._models import read_model, report_accounting
 from framing.cli._options import actors_option, corpus_options, read_actor_list
+from framing.cli._progress import counting_progress
+from framing.compare import compare as compare_aggregate
 from framing.corpus import CorpusError
 from framing.corpus.fields import parse_field_options
 from framing.demo import demo_corpus_path
-from framing.pipeline import AnalysisOptions, compare_corpus
+from framing.pipeline import AnalysisOptions, aggregate_corpus
+from framing.render.csv import write_comparison_csv
+from framing.render.html import write_html
 from framing.render.json import comparison_to_json
 from framing.render.terminal import ComparisonView
 from framing.resources import ResourceMissing
@@ -25,6 +29,18 @@ from framing.resources import ResourceMissing
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @corpus_options
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout instead.")
+@click.option(
+    "--csv",
+    "csv_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also write tidy CSV tables (one row per outlet x measure) into this folder.",
+)
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Also write a self-contained HTML report with charts to this file.",
+)
 @click.option(
     "--lexicon",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -55,6 +71,8 @@ def compare(
     fields: tuple[str, ...],
     strict: bool,
     as_json: bool,
+    csv_dir: Path | None,
+    html_path: Path | None,
     lexicon: Path | None,
     model_path: Path | None,
     exclude_quotes: bool,
@@ -64,10 +82,13 @@ def compare(
 ) -> None:
     """Compare outlets on PATH (a corpus file or folder; the demo corpus if omitted).
 
-    Prints, per outlet: articles, words and mean tone with a 95% bootstrap interval; the
-    share of each Policy Frames dimension with the primary frame marked; the words most
-    distinctive of the outlet; sentiment toward the most mentioned actors with intervals; and
-    how each outlet names the main actors. Skipped inputs are reported on stderr.
+    Prints, per outlet and with 95% bootstrap intervals: articles, words and tone; the share
+    of each Policy Frames dimension with the primary frame marked, a test of whether the
+    outlets' frames differ and their pairwise Jensen-Shannon distances; the words and phrases
+    most distinctive of the outlet; hedges, factives, assertives, intensifiers and loaded
+    words per 1,000 words; whom it quotes; sentiment toward the most mentioned actors and how
+    it names them; and which content each outlet alone reports or leaves out. Skipped inputs
+    are reported on stderr.
     """
     if lexicon and model_path:
         raise click.UsageError("use only one of --lexicon or --model")
@@ -82,9 +103,23 @@ def compare(
             exclude_quotes=exclude_quotes,
             actors=read_actor_list(actors_path),
         )
-        comparison = compare_corpus(
-            corpus, fields=mapping, strict=strict, options=options, seed=seed, top_words=top_words
-        )
+        with counting_progress("Reading and analysing", "articles") as advance:
+            aggregate, accounting = aggregate_corpus(
+                corpus,
+                fields=mapping,
+                strict=strict,
+                options=options,
+                seed=seed,
+                on_article=advance,
+            )
+        with counting_progress("Comparing outlets", "events") as advance:
+            comparison = compare_aggregate(
+                aggregate,
+                accounting,
+                top_words=top_words,
+                settings={"corpus": str(corpus), **options.settings()},
+                progress=advance,
+            )
     except ValueError as error:
         if isinstance(error, LexiconError):
             raise click.ClickException(f"{error}. Fix the line (format in README)") from None
@@ -95,4 +130,16 @@ def compare(
         click.echo(comparison_to_json(comparison))
     else:
         Console().print(ComparisonView(comparison))
+    written = []
+    try:
+        if csv_dir is not None:
+            written.append(
+                f"{len(write_comparison_csv(comparison, csv_dir))} CSV tables in {csv_dir}"
+            )
+        if html_path is not None:
+            written.append(f"the HTML report {write_html(comparison, html_path)}")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {error.filename}: {error.strerror}") from None
     report_accounting(comparison.accounting)
+    for line in written:
+        click.echo(f"Wrote {line}.", err=True)

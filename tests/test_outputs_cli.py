@@ -1,0 +1,89 @@
+"""framing keyness, and framing compare's --csv and --html outputs, from the command line."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from click.testing import CliRunner
+
+from framing.cli import main
+from tests.conftest import MILITARY_PASSAGE, REFERENCE_PASSAGE, write
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def read_csv(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_keyness_prints_both_directions_and_json():
+    result = invoke("keyness", "--a", "Crude & Capital", "--b", "Andean Horizon Review")
+    assert result.exit_code == 0
+    assert "Words over-used by Crude & Capital" in result.stdout
+    assert "Words over-used by Andean Horizon Review" in result.stdout
+    assert "Two-word phrases over-used by" in result.stdout
+    document = json.loads(
+        invoke("keyness", "--a", "Crude & Capital", "--json", "--top", "5").stdout
+    )
+    first, rest = document["sides"]
+    assert first["outlet"] == "Crude & Capital" and rest["outlet"] == "all other outlets"
+    assert 0 < len(first["words"]) <= 5 and {"term", "z", "count"} <= set(first["words"][0])
+
+
+def test_keyness_names_the_outlets_when_one_is_missing():
+    result = CliRunner().invoke(main, ["keyness", "--a", "Fox Newz"])
+    assert result.exit_code == 1
+    assert "'Fox Newz' is not in the corpus" in result.output
+    assert "Northgate Wire" in result.output and "Reference Dispatch" in result.output
+
+
+def test_csv_tables_are_tidy_and_match_the_json(tmp_path):
+    document = json.loads(invoke("compare", "--json", "--csv", str(tmp_path / "out")).stdout)
+    measures = read_csv(tmp_path / "out" / "measures.csv")
+    outlets = set(document["outlets"])
+    assert {row["outlet"] for row in measures} == outlets
+    hedges = {
+        row["outlet"]: float(row["estimate"])
+        for row in measures
+        if row["measure"] == "cue_rate" and row["category"] == "hedge"
+    }
+    for name, outlet in document["outlets"].items():
+        assert hedges[name] == outlet["cue_rates_per_1000_words"]["hedge"]["mean"]
+    tone = [row for row in measures if row["measure"] == "tone"]
+    assert len(tone) == len(outlets) and all(row["low"] and row["high"] for row in tone)
+    coverage = read_csv(tmp_path / "out" / "coverage.csv")
+    units = {row["unit"] for row in coverage}
+    assert len(coverage) == len(units) * len(outlets)
+    assert len(units) == len(document["coverage"]["units"])
+    assert read_csv(tmp_path / "out" / "frame_tests.csv")[0]["note"].startswith("too few")
+    assert not list((tmp_path / "out").glob(".*partial"))
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
+    corpus = tmp_path / "corpus"
+    header = 'outlet: =HYPERLINK("http://x")\nevent: e\n'
+    write(corpus / "a.txt", f"title: One\n{header}\n{REFERENCE_PASSAGE}")
+    write(corpus / "b.txt", f"title: Two\noutlet: Plain\nevent: e\n\n{MILITARY_PASSAGE}")
+    assert invoke("compare", str(corpus), "--csv", str(tmp_path / "out")).exit_code == 0
+    outlets = {row["outlet"] for row in read_csv(tmp_path / "out" / "measures.csv")}
+    assert outlets == {'\'=HYPERLINK("http://x")', "Plain"}
+
+
+def test_html_report_is_written_next_to_the_terminal_report(tmp_path):
+    target = tmp_path / "report.html"
+    result = invoke("compare", "--html", str(target))
+    assert result.exit_code == 0 and "Outlets and tone" in result.stdout
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'data-chart="coverage"' in page
+    assert f"Wrote the HTML report {target}" in result.stderr
+
+
+def test_unwritable_output_is_a_one_line_error(tmp_path):
+    blocker = write(tmp_path / "file", "not a folder")
+    result = CliRunner().invoke(main, ["compare", "--csv", str(blocker / "sub")])
+    assert result.exit_code == 1
+    assert "cannot write" in result.output
