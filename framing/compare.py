@@ -23,7 +23,13 @@ from framing.aggregate import (
 from framing.analysers.cues import CUE_CATEGORIES
 from framing.corpus.accounting import Accounting
 from framing.omission import DEFAULT_THRESHOLD, Coverage, EventArticle, align_content
-from framing.stats import ContingencyTest, contingency_test, holm, jensen_shannon
+from framing.stats import (
+    ContingencyTest,
+    contingency_test,
+    holm,
+    jensen_shannon,
+    jensen_shannon_rows,
+)
 
 __all__ = [
     "ActorOutlet",
@@ -434,11 +440,8 @@ def _jsd_interval(first: OutletAggregate, second: OutletAggregate, columns: list
     right = second.measures.replicate_ratios()
     if left is None or right is None:
         return Interval(estimate, None, None)
-    distances = [
-        jensen_shannon(a, b)
-        for a, b in zip(left[:, indices], right[:, indices], strict=True)
-        if not (np.isnan(a).any() or np.isnan(b).any()) and a.sum() > 0 and b.sum() > 0
-    ]
+    distances = jensen_shannon_rows(left[:, indices], right[:, indices])
+    distances = distances[~np.isnan(distances)]
     if len(distances) < 2:
         return Interval(estimate, None, None)
     tail = (1 - CONFIDENCE) / 2 * 100

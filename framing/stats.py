@@ -17,12 +17,14 @@ __all__ = [
     "contingency_test",
     "holm",
     "jensen_shannon",
+    "jensen_shannon_rows",
 ]
 
 PERMUTATIONS = 9999
 # Above this many observations the permutation distribution is indistinguishable from the
 # chi-square one for any table worth testing, and permuting would cost seconds: use the latter.
 MAX_PERMUTED_OBSERVATIONS = 5_000
+_BATCH_CELLS = 1_000_000  # observations x permutations shuffled at once (8 MB of labels)
 
 
 @dataclass(frozen=True)
@@ -67,20 +69,39 @@ def contingency_test(table: Sequence[Sequence[int]], *, seed: int = 0) -> Contin
     cramers_v = math.sqrt(chi2 / (n * (min(counts.shape) - 1)))
     if n > MAX_PERMUTED_OBSERVATIONS:
         return ContingencyTest(chi2, df, n, p_chi2, p_chi2, cramers_v, "chi-square")
-    rows = np.repeat(np.arange(counts.shape[0]), counts.sum(axis=1))
-    columns = np.concatenate(
-        [np.repeat(np.arange(counts.shape[1]), row) for row in counts]
-    )  # the observations, row by row, so the row labels stay fixed while columns are permuted
-    rng = np.random.default_rng(seed)
-    size = counts.size
-    exceed = 0
-    for _ in range(PERMUTATIONS):
-        shuffled = rng.permutation(columns)
-        permuted = np.bincount(rows * counts.shape[1] + shuffled, minlength=size)
-        if _chi_square(permuted.reshape(counts.shape)) >= chi2 - 1e-9:
-            exceed += 1
+    exceed = _permutations_exceeding(counts, chi2, seed)
     p_value = (exceed + 1) / (PERMUTATIONS + 1)
     return ContingencyTest(chi2, df, n, p_value, p_chi2, cramers_v, "permutation")
+
+
+def _permutations_exceeding(counts: np.ndarray, chi2: float, seed: int) -> int:
+    """How many of `PERMUTATIONS` shuffles of the column labels give a chi-square >= chi2.
+
+    The row labels stay fixed and the column labels are permuted among the observations, so
+    both margins are kept; shuffles run in batches of whole tables, vectorised.
+    """
+    n_rows, n_columns = counts.shape
+    rows = np.repeat(np.arange(n_rows), counts.sum(axis=1))
+    columns = np.concatenate([np.repeat(np.arange(n_columns), row) for row in counts])
+    rng = np.random.default_rng(seed)
+    size = n_rows * n_columns
+    exceed = 0
+    done = 0
+    batch = max(1, min(PERMUTATIONS, _BATCH_CELLS // columns.size))
+    while done < PERMUTATIONS:
+        todo = min(batch, PERMUTATIONS - done)
+        shuffled = rng.permuted(np.broadcast_to(columns, (todo, columns.size)), axis=1)
+        cells = rows * n_columns + shuffled + (np.arange(todo) * size)[:, None]
+        tables = np.bincount(cells.ravel(), minlength=todo * size).reshape(todo, n_rows, -1)
+        exceed += int((_chi_squares(tables) >= chi2 - 1e-9).sum())
+        done += todo
+    return exceed
+
+
+def _chi_squares(tables: np.ndarray) -> np.ndarray:
+    """Pearson's chi-square of each table in a stack (all with the same margins)."""
+    expected = np.outer(tables[0].sum(axis=1), tables[0].sum(axis=0)) / tables[0].sum()
+    return ((tables - expected) ** 2 / expected).sum(axis=(1, 2))
 
 
 def _chi_square(counts: np.ndarray) -> float:
@@ -110,6 +131,22 @@ def jensen_shannon(p: Sequence[float], q: Sequence[float]) -> float:
     middle = (left + right) / 2
     divergence = (_kl(left, middle) + _kl(right, middle)) / 2
     return math.sqrt(max(divergence, 0.0))
+
+
+def jensen_shannon_rows(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """`jensen_shannon` of each row of ``p`` with the same row of ``q`` (NaN for a row with
+    no mass), vectorised for bootstrap replicates."""
+    left = np.asarray(p, dtype=float)
+    right = np.asarray(q, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        left = left / left.sum(axis=1, keepdims=True)
+        right = right / right.sum(axis=1, keepdims=True)
+        middle = (left + right) / 2
+        terms = np.where(left > 0, left * np.log2(left / middle), 0.0) + np.where(
+            right > 0, right * np.log2(right / middle), 0.0
+        )
+    divergence = terms.sum(axis=1) / 2
+    return np.sqrt(np.clip(divergence, 0.0, None))
 
 
 def _kl(p: np.ndarray, q: np.ndarray) -> float:

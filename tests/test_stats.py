@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from scipy.spatial.distance import jensenshannon
 from scipy.stats import chi2_contingency
 
-from framing.stats import MAX_PERMUTED_OBSERVATIONS, contingency_test, holm, jensen_shannon
+from framing.stats import (
+    MAX_PERMUTED_OBSERVATIONS,
+    contingency_test,
+    holm,
+    jensen_shannon,
+    jensen_shannon_rows,
+)
 
 # Agresti (2007), An Introduction to Categorical Data Analysis, table 2.5: party identification
 # by gender (females, males; Democrat, Independent, Republican); X^2 = 30.1 on 2 df.
@@ -60,3 +67,13 @@ def test_holm_matches_the_textbook_example():
     adjusted = holm([0.03, 0.01, 0.04, 0.02])
     assert adjusted == pytest.approx([0.06, 0.04, 0.06, 0.06])
     assert holm([0.9, 0.8]) == pytest.approx([1.0, 1.0])
+
+
+def test_row_wise_jensen_shannon_matches_the_scalar_one_and_flags_empty_rows():
+    rng = np.random.default_rng(0)
+    p, q = rng.random((50, 6)), rng.random((50, 6))
+    p[3] = 0.0
+    rows = jensen_shannon_rows(p, q)
+    assert np.isnan(rows[3])
+    expected = [jensen_shannon(a, b) for a, b in zip(p, q, strict=True) if a.sum() > 0]
+    assert np.delete(rows, 3) == pytest.approx(expected)
