@@ -36,6 +36,7 @@ __all__ = [
     "ActorResult",
     "Comparison",
     "DistinctiveWord",
+    "EventMean",
     "FrameDistance",
     "FrameTest",
     "GroupComparison",
@@ -191,15 +192,30 @@ class GroupComparison:
 
 
 @dataclass(frozen=True)
+class EventMean:
+    """One outlet's figures averaged over the events it covers, each event weighing the same.
+
+    ``events`` counts the events (covered by two or more outlets) that enter the mean; each
+    figure's interval is a percentile bootstrap over those events (None with fewer than two).
+    Figures are keyed as in `framing.aggregate.measure_names`, plus ``tone``.
+    """
+
+    outlet: str
+    events: int
+    figures: dict[str, Interval]
+
+
+@dataclass(frozen=True)
 class Comparison:
-    """The whole comparison: over the corpus, per event (when there are several), and how the
-    inputs were accounted for."""
+    """The whole comparison: over the corpus, per event (when there are several), the outlets'
+    means over events, and how the inputs were accounted for."""
 
     overall: GroupComparison
     events: tuple[GroupComparison, ...]
     categories: tuple[str, ...]
     accounting: Accounting
     settings: dict[str, Any] = field(default_factory=dict)
+    event_means: tuple[EventMean, ...] = ()
 
 
 def compare(
@@ -241,6 +257,7 @@ def compare(
         events=per_event,
         categories=aggregate.categories,
         accounting=accounting,
+        event_means=_event_means(per_event, aggregate.seed),
         settings={
             "seed": aggregate.seed,
             "bootstrap_replicates": aggregate.replicates,
@@ -360,6 +377,58 @@ def _voices(voices: Counter[tuple[str, str]], merged_keys: Mapping[str, str]) ->
     ]
     found.sort(key=lambda voice: (-voice.attributions, voice.name))
     return tuple(found[:MAX_VOICES])
+
+
+EVENT_REPLICATES = 1000
+
+
+def _event_means(groups: tuple[GroupComparison, ...], seed: int) -> tuple[EventMean, ...]:
+    """Each outlet's per-event figures averaged over the events shared with another outlet."""
+    values: dict[str, dict[str, list[float]]] = {}
+    counted: Counter[str] = Counter()
+    for group in groups:
+        if len(group.outlets) < 2:
+            continue
+        for name, result in group.outlets.items():
+            counted[name] += 1
+            figures = values.setdefault(name, {})
+            for key, value in _event_figures(result).items():
+                figures.setdefault(key, []).append(value)
+    rng = np.random.default_rng(seed)
+    means = []
+    for name in sorted(values):
+        figures = {
+            key: _mean_interval(np.asarray(found), rng) for key, found in values[name].items()
+        }
+        means.append(EventMean(name, counted[name], figures))
+    return tuple(means)
+
+
+def _event_figures(result: OutletResult) -> dict[str, float]:
+    """The figures of one outlet in one event that are defined there."""
+    figures = {
+        "tone": result.tone.estimate,
+        "sentences:negative": result.negative_sentence_share.estimate,
+        "sentences:positive": result.positive_sentence_share.estimate,
+        "sources:per_1000_words": result.sourcing.per_1000_words.estimate,
+    }
+    figures.update({f"cue:{c}": rate.estimate for c, rate in result.cue_rates.items()})
+    if result.framed_articles:
+        figures.update({f"frame:{c}": s.estimate for c, s in result.frame_shares.items()})
+    if result.sourcing.attributions:
+        figures["sources:direct_share"] = result.sourcing.direct_share.estimate
+        figures["sources:anonymous_share"] = result.sourcing.anonymous_share.estimate
+    return figures
+
+
+def _mean_interval(values: np.ndarray, rng: np.random.Generator) -> Interval:
+    """The mean with a percentile bootstrap interval over the values (events)."""
+    if values.size < 2:
+        return Interval(float(values.mean()), None, None)
+    resampled = rng.choice(values, size=(EVENT_REPLICATES, values.size)).mean(axis=1)
+    tail = (1 - CONFIDENCE) / 2 * 100
+    low, high = np.percentile(resampled, [tail, 100 - tail])
+    return Interval(float(values.mean()), float(low), float(high))
 
 
 MIN_OUTLET_ARTICLES = 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from framing._bootstrap import DEFAULT_REPLICATES
 from framing.actors.actor_list import ActorList
@@ -17,8 +17,16 @@ from framing.article import Article
 from framing.compare import DEFAULT_TOP_WORDS, Comparison, compare
 from framing.corpus import account, iter_corpus, no_readable_article
 from framing.corpus.accounting import Accounting
+from framing.events import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, Grouping, group_events
 
-__all__ = ["AnalysisOptions", "aggregate_corpus", "analyse_corpus", "compare_corpus"]
+__all__ = [
+    "AnalysisOptions",
+    "aggregate_corpus",
+    "analyse_corpus",
+    "compare_corpus",
+    "group_corpus",
+    "read_articles",
+]
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,50 @@ class AnalysisOptions:
         }
 
 
+def read_articles(
+    path: str | os.PathLike[str],
+    accounting: Accounting,
+    *,
+    fields: Mapping[str, str] | None = None,
+    strict: bool = False,
+    events: Mapping[str, str] | None = None,
+) -> Iterator[Article]:
+    """Stream the articles at ``path``, recording the load in ``accounting``.
+
+    With ``events`` (article content key -> event id, from `group_corpus`), each article's
+    event is replaced by the one found. Raises `CorpusError` when the path does not exist or
+    holds no readable article.
+    """
+    for event in iter_corpus(path, fields=fields, strict=strict):
+        account(accounting, event)
+        if isinstance(event, Article):
+            yield event if events is None else replace(event, event=events.get(event.content_key))
+    if accounting.loaded == 0:
+        raise no_readable_article(path, accounting)
+
+
+def group_corpus(
+    path: str | os.PathLike[str],
+    *,
+    fields: Mapping[str, str] | None = None,
+    strict: bool = False,
+    threshold: float = DEFAULT_THRESHOLD,
+    window_days: int = DEFAULT_WINDOW_DAYS,
+    on_article: Callable[[Article], None] | None = None,
+) -> tuple[Grouping, Accounting]:
+    """Read the corpus at ``path`` once and group its articles into events (`group_events`)."""
+    accounting = Accounting()
+
+    def counted() -> Iterator[Article]:
+        for article in read_articles(path, accounting, fields=fields, strict=strict):
+            if on_article is not None:
+                on_article(article)
+            yield article
+
+    grouping = group_events(counted(), threshold=threshold, window_days=window_days)
+    return grouping, accounting
+
+
 def analyse_corpus(
     path: str | os.PathLike[str],
     accounting: Accounting,
@@ -76,10 +128,13 @@ def analyse_corpus(
     fields: Mapping[str, str] | None = None,
     strict: bool = False,
     options: AnalysisOptions | None = None,
+    events: Mapping[str, str] | None = None,
 ) -> Iterator[ArticleAnalysis]:
     """Stream the analysis of every article at ``path``, recording the load in ``accounting``.
 
-    Raises `CorpusError` when the path does not exist or holds no readable article.
+    ``events`` (content key -> event id) replaces each article's event, as in
+    `read_articles`. Raises `CorpusError` when the path does not exist or holds no readable
+    article.
     """
     options = options or AnalysisOptions()
     lexicon = options.lexicon or default_frame_lexicon()
@@ -88,19 +143,15 @@ def analyse_corpus(
         from framing.sentiment import load_target_sentiment
 
         sentiment = load_target_sentiment()
-    for event in iter_corpus(path, fields=fields, strict=strict):
-        account(accounting, event)
-        if isinstance(event, Article):
-            yield analyse(
-                event,
-                lexicon=lexicon,
-                frame_model=options.frame_model,
-                exclude_quotes=options.exclude_quotes,
-                sentiment=sentiment if options.find_actors else None,
-                actors=options.actors,
-            )
-    if accounting.loaded == 0:
-        raise no_readable_article(path, accounting)
+    for article in read_articles(path, accounting, fields=fields, strict=strict, events=events):
+        yield analyse(
+            article,
+            lexicon=lexicon,
+            frame_model=options.frame_model,
+            exclude_quotes=options.exclude_quotes,
+            sentiment=sentiment if options.find_actors else None,
+            actors=options.actors,
+        )
 
 
 def aggregate_corpus(
@@ -112,18 +163,23 @@ def aggregate_corpus(
     seed: int = 0,
     replicates: int = DEFAULT_REPLICATES,
     keep_articles: bool = True,
+    events: Mapping[str, str] | None = None,
     on_article: Callable[[ArticleAnalysis], None] | None = None,
 ) -> tuple[CorpusAggregate, Accounting]:
     """Load, analyse and aggregate the corpus at ``path``, one article at a time.
 
     ``keep_articles`` keeps a bounded sample of each event's sentences for the omission
-    analysis; ``on_article`` is called after each article (for a progress bar). Raises
+    analysis; ``events`` (content key -> event id, from `group_corpus`) replaces the articles'
+    events; ``on_article`` is called after each article (for a progress bar). Raises
     `CorpusError` as `analyse_corpus` does.
     """
     options = options or AnalysisOptions()
     accounting = Accounting()
     result = CorpusAggregate(options.categories(), seed, replicates, keep_articles)
-    for analysis in analyse_corpus(path, accounting, fields=fields, strict=strict, options=options):
+    analyses = analyse_corpus(
+        path, accounting, fields=fields, strict=strict, options=options, events=events
+    )
+    for analysis in analyses:
         result.add(analysis)
         if on_article is not None:
             on_article(analysis)

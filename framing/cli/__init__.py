@@ -20,6 +20,7 @@ from framing.cli import (  # noqa: E402
     actors,
     classify,
     compare,
+    events,
     frames,
     keyness,
     suggest,
@@ -27,4 +28,14 @@ from framing.cli import (  # noqa: E402
     train,
 )
 
-__all__ += ["actors", "classify", "compare", "frames", "keyness", "suggest", "topics", "train"]
+__all__ += [
+    "actors",
+    "classify",
+    "compare",
+    "events",
+    "frames",
+    "keyness",
+    "suggest",
+    "topics",
+    "train",
+]

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from framing.actors.actor_list import ActorList, ActorListError, load_actor_list
+from framing.events import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,6 +26,27 @@ def corpus_options(function: F) -> F:
     )(function)
     function = click.option(
         "--strict", is_flag=True, help="Stop with an error at the first input that is skipped."
+    )(function)
+    return function
+
+
+def event_options(function: F) -> F:
+    """--threshold and --window: how articles are grouped into events."""
+    function = click.option(
+        "--window",
+        type=click.IntRange(0),
+        default=DEFAULT_WINDOW_DAYS,
+        show_default=True,
+        metavar="DAYS",
+        help="Articles further apart than this many days are never one event.",
+    )(function)
+    function = click.option(
+        "--threshold",
+        type=click.FloatRange(0, 1, min_open=True),
+        default=DEFAULT_THRESHOLD,
+        show_default=True,
+        help="Mean cosine similarity of title and lead an event's articles must reach; "
+        "higher gives smaller, tighter events.",
     )(function)
     return function
 

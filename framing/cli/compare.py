@@ -11,13 +11,13 @@ from framing.analysers.frames import load_frame_lexicon
 from framing.analysers.lexicon import LexiconError
 from framing.cli import main
 from framing.cli._models import read_model, report_accounting
-from framing.cli._options import actors_option, corpus_options, read_actor_list
+from framing.cli._options import actors_option, corpus_options, event_options, read_actor_list
 from framing.cli._progress import counting_progress
 from framing.compare import compare as compare_aggregate
 from framing.corpus import CorpusError
 from framing.corpus.fields import parse_field_options
 from framing.demo import demo_corpus_path
-from framing.pipeline import AnalysisOptions, aggregate_corpus
+from framing.pipeline import AnalysisOptions, aggregate_corpus, group_corpus
 from framing.render.csv import write_comparison_csv
 from framing.render.html import write_html
 from framing.render.json import comparison_to_json
@@ -58,6 +58,13 @@ from framing.resources import ResourceMissing
     help="Leave dictionary cues inside quotation marks out, to compare the outlets' own voice.",
 )
 @actors_option
+@click.option(
+    "--by-event",
+    is_flag=True,
+    help="First group the articles into events (as framing events does, with --threshold and "
+    "--window), then compare outlets within each event and on average over events.",
+)
+@event_options
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @click.option(
     "--top-words",
@@ -77,6 +84,9 @@ def compare(
     model_path: Path | None,
     exclude_quotes: bool,
     actors_path: Path | None,
+    by_event: bool,
+    threshold: float,
+    window: int,
     seed: int,
     top_words: int,
 ) -> None:
@@ -103,6 +113,23 @@ def compare(
             exclude_quotes=exclude_quotes,
             actors=read_actor_list(actors_path),
         )
+        events = None
+        settings = {"corpus": str(corpus), **options.settings()}
+        if by_event:
+            with counting_progress("Grouping into events", "articles") as advance:
+                grouping, _ = group_corpus(
+                    corpus,
+                    fields=mapping,
+                    strict=strict,
+                    threshold=threshold,
+                    window_days=window,
+                    on_article=advance,
+                )
+            events = grouping.event_of()
+            settings["events"] = (
+                f"found by framing events (threshold {threshold:g}, window {window} days; "
+                f"{len(grouping.events)} events)"
+            )
         with counting_progress("Reading and analysing", "articles") as advance:
             aggregate, accounting = aggregate_corpus(
                 corpus,
@@ -110,6 +137,7 @@ def compare(
                 strict=strict,
                 options=options,
                 seed=seed,
+                events=events,
                 on_article=advance,
             )
         with counting_progress("Comparing outlets", "events") as advance:
@@ -117,7 +145,7 @@ def compare(
                 aggregate,
                 accounting,
                 top_words=top_words,
-                settings={"corpus": str(corpus), **options.settings()},
+                settings=settings,
                 progress=advance,
             )
     except ValueError as error:

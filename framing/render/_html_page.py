@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from framing.compare import Comparison, Interval
+from framing.compare import Comparison, GroupComparison, Interval
 from framing.corpus.accounting import Accounting
 from framing.render._svg import _e, _Page
 from framing.stats import ContingencyTest
@@ -120,12 +120,31 @@ def _lead(comparison: Comparison) -> str:
     )
 
 
+_EVENTS_SHOWN = 25
+
+
+def _events_shown(events: tuple[GroupComparison, ...]) -> list[GroupComparison]:
+    """The events with the most outlets (then articles) get sections; a report of hundreds
+    of events would be too long to read and tens of megabytes."""
+    ranked = sorted(
+        events,
+        key=lambda g: (
+            -len(g.outlets),
+            -sum(r.articles for r in g.outlets.values()),
+            g.event or "",
+        ),
+    )
+    return ranked[:_EVENTS_SHOWN]
+
+
 def _contents(comparison: Comparison) -> str:
     items = ['<li><a href="#summary">Summary, settings and accounting</a></li>']
+    shown = _events_shown(comparison.events)
     items += [f'<li><a href="#all-{key}">{_e(title)}</a></li>' for key, title in _SECTIONS]
     items += [
         f'<li><a href="#event-{i}">Event: {_e(group.event or "(no event given)")}</a></li>'
         for i, group in enumerate(comparison.events, start=1)
+        if group in shown
     ]
     return f'<nav aria-label="Contents"><ol>{"".join(items)}</ol></nav>'
 

@@ -1,7 +1,9 @@
 """The comparison as tidy CSV tables (one row per outlet x measure), for pandas and R.
 
-Every table has ``scope`` ("corpus" for the whole corpus, "event" for one event) and ``event``
-columns, so the per-event rows of a multi-event corpus stack under the corpus-wide ones. Text
+Every table has ``scope`` ("corpus" for the whole corpus, "event" for one event, and in
+``measures.csv`` "event_mean" for an outlet's mean over events, its ``articles`` column then
+counting events) and ``event`` columns, so the per-event rows of a multi-event corpus stack
+under the corpus-wide ones. Text
 cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
 return) get a leading apostrophe.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +98,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "skipped.csv": ("source", "reason"),
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MEASURE_NAMES = {"frame": "frame_share", "cue": "cue_rate", "sentences": "sentence_share"}
 
 
 def write_comparison_csv(comparison: Comparison, directory: str | os.PathLike[str]) -> list[Path]:
@@ -106,7 +110,7 @@ def write_comparison_csv(comparison: Comparison, directory: str | os.PathLike[st
     folder.mkdir(parents=True, exist_ok=True)
     groups = [("corpus", comparison.overall)] + [("event", g) for g in comparison.events]
     rows: dict[str, Iterable[tuple[Any, ...]]] = {
-        "measures.csv": _each(groups, _measures),
+        "measures.csv": chain(_each(groups, _measures), _event_means(comparison)),
         "distinctive_terms.csv": _each(groups, _terms),
         "actors.csv": _each(groups, _actors),
         "actor_labels.csv": _each(groups, _labels),
@@ -200,6 +204,23 @@ def _measures(group: GroupComparison) -> Iterator[tuple[Any, ...]]:
             n,
             "share of attributions",
         )
+
+
+def _event_means(comparison: Comparison) -> Iterator[tuple[Any, ...]]:
+    """Rows of scope "event_mean": each outlet's figures averaged over events."""
+    for mean in comparison.event_means:
+        for key, figure in mean.figures.items():
+            measure, _, category = key.partition(":")
+            yield (
+                "event_mean",
+                "",
+                mean.outlet,
+                _MEASURE_NAMES.get(measure, measure),
+                category,
+                *_bounds(figure),
+                mean.events,
+                "mean over events",
+            )
 
 
 def _terms(group: GroupComparison) -> Iterator[tuple[Any, ...]]:

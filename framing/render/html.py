@@ -16,7 +16,7 @@ from pathlib import Path
 
 from framing.analysers.cues import CUE_LABELS
 from framing.analysers.frames import FRAME_LABELS
-from framing.compare import Comparison, GroupComparison, OutletResult
+from framing.compare import Comparison, EventMean, GroupComparison, OutletResult
 from framing.omission import ContentUnit, Coverage
 from framing.render._html_page import (
     _SECTIONS,
@@ -24,6 +24,7 @@ from framing.render._html_page import (
     _cell,
     _contents,
     _document,
+    _events_shown,
     _figure,
     _interval_text,
     _lead,
@@ -117,7 +118,17 @@ def comparison_to_html(comparison: Comparison) -> str:
             by_model=by_model,
         ),
     ]
+    if comparison.event_means:
+        parts.append(_event_means_section(comparison.event_means))
+    shown = _events_shown(comparison.events)
+    if len(shown) < len(comparison.events):
+        parts.append(
+            f'<p class="note">The {len(shown)} events covered by the most outlets follow; the '
+            f"other {len(comparison.events) - len(shown)} are in --json and --csv.</p>"
+        )
     for index, group in enumerate(comparison.events, start=1):
+        if group not in shown:
+            continue
         name = group.event or "(no event given)"
         parts.append(f'<details class="event" id="event-{index}">')
         parts.append(f"<summary>Event: {_e(name)} ({len(group.outlets)} outlets)</summary>")
@@ -475,6 +486,38 @@ def _sourcing_section(group: GroupComparison) -> str:
         "with a speaker ('said', 'told', 'according to'); shares are of attributions; 95% "
         "intervals (below each figure) resample articles. Speakers are resolved to actors "
         "where possible.</caption></table>"
+    )
+
+
+_EVENT_MEAN_COLUMNS = (
+    ("Tone", "tone", False, 2),
+    ("Negative sentences", "sentences:negative", True, 0),
+    ("Hedges per 1,000 words", "cue:hedge", False, 1),
+    ("Loaded words per 1,000 words", "cue:subjective", False, 1),
+    ("Attributions per 1,000 words", "sources:per_1000_words", False, 1),
+    ("Anonymous sources", "sources:anonymous_share", True, 0),
+)
+
+
+def _event_means_section(means: tuple[EventMean, ...]) -> str:
+    """Each outlet's mean of its per-event figures, as a table."""
+    head = "".join(f"<th class='num'>{_e(title)}</th>" for title, *_ in _EVENT_MEAN_COLUMNS)
+    rows = []
+    for mean in means:
+        cells = "".join(
+            f'<td class="num">{_cell(mean.figures[key], percent=percent, digits=digits)}</td>'
+            if key in mean.figures
+            else '<td class="num">-</td>'
+            for _, key, percent, digits in _EVENT_MEAN_COLUMNS
+        )
+        rows.append(f"<tr><td>{_e(mean.outlet)}</td><td class='num'>{mean.events}</td>{cells}</tr>")
+    return (
+        '<section id="event-means"><h2>Over all events: each outlet\'s mean of its per-event '
+        "figures</h2><table><thead><tr><th>Outlet</th><th class='num'>Events</th>"
+        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody><caption>Every event shared by two "
+        "or more outlets weighs the same, so outlets that cover more events do not dominate; "
+        "below each mean, the 95% interval from resampling events. All figures are in --json "
+        "and --csv.</caption></table></section>"
     )
 
 

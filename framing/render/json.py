@@ -40,6 +40,14 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         **_group(comparison.overall),
     }
     document["actors"] = actors_to_list(comparison.overall.actors)
+    if comparison.event_means:
+        document["event_means"] = {
+            mean.outlet: {
+                "events": mean.events,
+                "figures": {key: _interval(value) for key, value in mean.figures.items()},
+            }
+            for mean in comparison.event_means
+        }
     if comparison.events:
         document["events"] = [
             {

@@ -22,8 +22,9 @@ class KeynessView:
         result = self.result
         scope = f" in event {result.event}" if result.event else ""
         yield Text(
-            f"{result.a.name} ({result.a.articles} articles, {result.a.tokens:,} content words) "
-            f"vs {result.b.name} ({result.b.articles} articles, {result.b.tokens:,}){scope}",
+            f"{result.a.name} ({_articles(result.a.articles)}, {result.a.tokens:,} content "
+            f"words) vs {result.b.name} ({_articles(result.b.articles)}, "
+            f"{result.b.tokens:,}){scope}",
             style="bold",
         )
         for kind in ("words", "phrases"):
@@ -36,6 +37,10 @@ class KeynessView:
             "times by a side are not listed for it.",
             style="dim",
         )
+
+
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
 
 
 def _table(side: Side, other: Side, kind: str) -> Table:

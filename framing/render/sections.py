@@ -8,13 +8,14 @@ from rich.table import Table
 from rich.text import Text
 
 from framing.analysers.cues import CUE_LABELS
-from framing.compare import GroupComparison, Interval
+from framing.compare import EventMean, GroupComparison, Interval
 from framing.omission import ContentUnit
 from framing.stats import ContingencyTest
 
 __all__ = [
     "coverage_tables",
     "cue_table",
+    "event_means_table",
     "frame_test_tables",
     "has_intervals",
     "interval_cell",
@@ -186,6 +187,38 @@ def sourcing_table(group: GroupComparison, scope: str) -> Table:
         "Attributions: quotations and reported speech with a speaker ('said', 'told', "
         "'according to'); shares are of attributions; 95% intervals resample articles. "
         "Speakers are resolved to actors where possible."
+    )
+    return table
+
+
+def event_means_table(means: tuple[EventMean, ...]) -> Table:
+    """Each outlet's figures averaged over the events it covers, with intervals over events."""
+    table = Table(title="Over all events: each outlet's mean of its per-event figures")
+    table.title_justify = "left"
+    table.add_column("Outlet", overflow="fold", min_width=14)
+    columns = (
+        ("Events", None, False, 0),
+        ("Tone", "tone", False, 2),
+        ("Neg.", "sentences:negative", True, 0),
+        ("Hedges", "cue:hedge", False, 1),
+        ("Loaded", "cue:subjective", False, 1),
+        ("Attrib.\nper 1k", "sources:per_1000_words", False, 1),
+        ("Anony-\nmous", "sources:anonymous_share", True, 0),
+    )
+    for header, *_ in columns:
+        table.add_column(header, justify="right", no_wrap=True)
+    for mean in means:
+        cells: list[Text | str] = [Text(mean.outlet), str(mean.events)]
+        for _, key, percent, digits in columns[1:]:
+            figure = mean.figures.get(key) if key else None
+            cells.append(
+                interval_cell(figure, percent=percent, digits=digits) if figure else Text("-")
+            )
+        table.add_row(*cells)
+    table.caption = (
+        "Every event shared by two or more outlets weighs the same, so outlets that cover "
+        "more events do not dominate; below each mean, the 95% interval from resampling "
+        "events. Hedges and loaded words per 1,000 words. All figures in --json and --csv."
     )
     return table
 

@@ -14,6 +14,7 @@ from framing.corpus.accounting import Accounting
 from framing.render.sections import (
     coverage_tables,
     cue_table,
+    event_means_table,
     frame_test_tables,
     has_intervals,
     interval_cell,
@@ -48,9 +49,17 @@ class ComparisonView:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         comparison = self.comparison
         by_model = comparison.settings.get("frame_method") == "model"
+        if len(comparison.overall.outlets) == 1:
+            yield Text(
+                f"Only one outlet ({next(iter(comparison.overall.outlets))}): its figures are "
+                "shown, but there is no other outlet to compare it with.",
+                style="yellow",
+            )
         yield from _group_tables(
             comparison.overall, comparison.categories, "all articles", by_model=by_model
         )
+        if comparison.event_means:
+            yield event_means_table(comparison.event_means)
         for group in comparison.events:
             yield Text(f"\nEvent: {group.event or '(no event given)'}", style="bold")
             yield from _group_tables(
