@@ -15,10 +15,14 @@ Method (deterministic, no training):
    not with all pairs. Undated articles are compared with every article (text alone).
 3. Pairs with cosine similarity >= ``threshold`` form a graph; each connected component is
    clustered by average linkage, so a group holds together only while the mean similarity of
-   its articles reaches the threshold (one borderline pair cannot chain two stories), and
-   articles more than ``window`` days apart count as dissimilar. Components larger than
-   `MAX_COMPONENT` are cut into date-ordered pieces first (an event spanning a cut may split).
-   An article with no similar article stays alone.
+   its articles reaches the threshold (one borderline pair cannot chain two stories). Two
+   dated articles more than ``window`` days apart count as opposite (similarity -1) in that
+   mean, so they end up in one event only when the articles between them are very similar to
+   both (a story followed day after day); the event's date span shows it. A component larger
+   than `MAX_COMPONENT` articles is split again with a threshold raised in steps of 0.05 until
+   its pieces fit (pairs weaker than the raised threshold are then not merged); only the
+   similarities decide the pieces, never the order of the articles. An article with no
+   similar article stays alone.
 
 An event's label is the title of its most central article; its keywords are the title words
 with the highest summed TF-IDF weight over its articles.
@@ -28,7 +32,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
@@ -37,7 +40,8 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import coo_matrix, csr_matrix, vstack
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
 from framing.article import Article
 
@@ -50,14 +54,16 @@ __all__ = [
     "group_events",
 ]
 
-DEFAULT_THRESHOLD = 0.2  # chosen on AllSides stories disjoint from the reported ones
+DEFAULT_THRESHOLD = 0.3  # chosen on AllSides stories disjoint from the reported ones
 DEFAULT_WINDOW_DAYS = 3
 LEAD_WORDS = 400
+BACKGROUND_DOCUMENTS = 1_000
 MAX_COMPONENT = 2_000
 _N_FEATURES = 2**20
 _BATCH = 2_000  # articles vectorised at once
 _BLOCK_CELLS = 4_000_000  # pair similarities computed at once (32 MB)
 _EPSILON = 1e-9
+_CUT_STEP = 0.05  # how much the cut rises to split an oversized component
 _KEYWORDS = 5
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 
@@ -121,11 +127,13 @@ def group_events(
     Parameters
     ----------
     articles : Iterable[Article]
-        The corpus; read once. Their ``event`` fields are ignored.
-    threshold : float, default=0.2
+        The corpus; read once. Their ``event`` fields are ignored. Exact duplicates (same
+        content key; the corpus loader merges them) share one entry in `Grouping.event_of`.
+    threshold : float, default=0.3
         The mean cosine similarity a group's articles must reach (0 < threshold <= 1).
     window_days : int, default=3
-        Articles further apart in time are never grouped together (>= 0).
+        Articles further apart in time are not compared, and count as opposite when a group
+        is formed (>= 0).
 
     Raises ValueError for a threshold or window out of range.
     """
@@ -134,11 +142,13 @@ def group_events(
     if window_days < 0:
         raise ValueError(f"window must be 0 or more days, got {window_days}")
     members, vectors = _vectorise(articles)
+    if not members:
+        return Grouping((), threshold, window_days, 0, 0, 0)
     days = np.array(
         [m.date.toordinal() if m.date is not None else -1 for m in members], dtype=np.int64
     )
-    edges, compared = _similar_pairs(vectors, days, threshold, window_days)
-    clusters = _cluster(vectors, days, edges, threshold, window_days)
+    edges, similarities, compared = _similar_pairs(vectors, days, threshold, window_days)
+    clusters = _cluster(vectors, days, edges, similarities, threshold, window_days)
     events = [_event(members, vectors, cluster) for cluster in clusters]
     events.sort(key=lambda e: (-len(e.articles), e.start or Date.max, e.articles[0].id))
     return Grouping(
@@ -173,22 +183,43 @@ def _vectorise(articles: Iterable[Article]) -> tuple[list[EventMember], csr_matr
         if len(texts) == _BATCH:
             blocks.append(hasher.transform(texts))
             texts = []
-    if texts or not blocks:
+    if texts:
         blocks.append(hasher.transform(texts))
+    if not blocks:
+        return [], csr_matrix((0, _N_FEATURES))
     counts = vstack(blocks).tocsr()
     order = sorted(
         range(len(members)),
         key=lambda i: (members[i].date is None, members[i].date or Date.min, members[i].id),
     )
-    counts = counts[order]
-    weights = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
-    return [members[i] for i in order], csr_matrix(weights)
+    return [members[i] for i in order], _tfidf(counts[order])
+
+
+def _tfidf(counts: csr_matrix) -> csr_matrix:
+    """Sublinear TF times a smoothed IDF, rows L2-normalised.
+
+    The IDF counts `BACKGROUND_DOCUMENTS` extra documents that contain none of the words:
+    ln((1 + n + B) / (1 + df)) + 1. In a large corpus this is the usual smoothed IDF; in a
+    small corpus about one story it keeps that story's own words from weighing nothing, as
+    they would if every article had them and the corpus were all there is.
+    """
+    weights = counts.astype(np.float64)
+    weights.data = 1.0 + np.log(weights.data)
+    document_frequency = np.bincount(weights.indices, minlength=weights.shape[1])
+    n = weights.shape[0]
+    idf = np.log((1.0 + n + BACKGROUND_DOCUMENTS) / (1.0 + document_frequency)) + 1.0
+    weights.data *= idf[weights.indices]
+    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    weights.data /= np.repeat(norms, np.diff(weights.indptr))
+    return csr_matrix(weights)
 
 
 def _similar_pairs(
     vectors: csr_matrix, days: np.ndarray, threshold: float, window: int
-) -> tuple[np.ndarray, int]:
-    """Pairs (i < j) with similarity >= threshold within the window, and how many were compared.
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Pairs (i < j) with similarity >= threshold within the window, their similarities, and
+    how many pairs were compared.
 
     Rows are in date order with undated ones last; each block of rows is compared with the
     contiguous slice of rows whose dates can fall in its window (all rows, for undated ones).
@@ -196,6 +227,7 @@ def _similar_pairs(
     n = vectors.shape[0]
     dated = int((days >= 0).sum())
     found: list[np.ndarray] = []
+    values: list[np.ndarray] = []
     compared = 0
     start = 0
     while start < n:
@@ -212,8 +244,11 @@ def _similar_pairs(
         compared += int(allowed.sum())
         row, column = np.nonzero(allowed & (block >= threshold - _EPSILON))
         found.append(np.stack([row + start, column + low], axis=1))
+        values.append(block[row, column])
         start = stop
-    return np.concatenate(found) if found else np.empty((0, 2), dtype=np.int64), compared
+    if not found:
+        return np.empty((0, 2), dtype=np.int64), np.empty(0), compared
+    return np.concatenate(found), np.concatenate(values), compared
 
 
 def _block(days: np.ndarray, start: int, dated: int, window: int) -> tuple[int, int, int]:
@@ -237,26 +272,41 @@ def _block(days: np.ndarray, start: int, dated: int, window: int) -> tuple[int, 
 
 
 def _cluster(
-    vectors: csr_matrix, days: np.ndarray, edges: np.ndarray, threshold: float, window: int
+    vectors: csr_matrix,
+    days: np.ndarray,
+    edges: np.ndarray,
+    similarities: np.ndarray,
+    threshold: float,
+    window: int,
 ) -> list[list[int]]:
     """Average-linkage clusters within each connected component of the similarity graph."""
-    n = vectors.shape[0]
-    graph = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    components: dict[int, list[int]] = {}
-    for index, label in enumerate(labels):
-        components.setdefault(int(label), []).append(index)
     clusters: list[list[int]] = []
-    for component in components.values():
-        for piece in _pieces(component):
-            clusters.extend(_average_linkage(vectors, days, piece, threshold, window))
+    for piece in _pieces(vectors.shape[0], edges, similarities, threshold):
+        clusters.extend(_average_linkage(vectors, days, piece, threshold, window))
     return clusters
 
 
-def _pieces(component: list[int]) -> list[list[int]]:
-    """The component, or date-ordered pieces of at most `MAX_COMPONENT` rows (rows are in
-    date order already)."""
-    return [component[i : i + MAX_COMPONENT] for i in range(0, len(component), MAX_COMPONENT)]
+def _pieces(n: int, edges: np.ndarray, similarities: np.ndarray, cut: float) -> list[list[int]]:
+    """Connected components of the graph of edges with similarity >= cut; a component of more
+    than `MAX_COMPONENT` articles is split again with a cut raised by `_CUT_STEP`.
+
+    Only the similarities decide the pieces, never the order of the articles.
+    """
+    kept = similarities >= cut - _EPSILON
+    graph = coo_matrix((np.ones(int(kept.sum())), (edges[kept, 0], edges[kept, 1])), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    order = np.argsort(labels, kind="stable")
+    bounds = np.flatnonzero(np.diff(labels[order])) + 1
+    pieces: list[list[int]] = []
+    for component in np.split(order, bounds):
+        if len(component) <= MAX_COMPONENT or cut >= 1.0:
+            pieces.append(component.tolist())
+            continue
+        inside = np.isin(edges[:, 0], component) & np.isin(edges[:, 1], component)
+        local = np.searchsorted(component, edges[inside])
+        for piece in _pieces(len(component), local, similarities[inside], cut + _CUT_STEP):
+            pieces.append(component[piece].tolist())
+    return pieces
 
 
 def _average_linkage(
@@ -268,7 +318,7 @@ def _average_linkage(
     similarity = (part @ part.T).toarray()
     dated = days[rows] >= 0
     apart = np.abs(days[rows][:, None] - days[rows][None, :]) > window
-    similarity[apart & dated[:, None] & dated[None, :]] = 0.0
+    similarity[apart & dated[:, None] & dated[None, :]] = -1.0
     distance = np.clip(1.0 - similarity, 0.0, None)
     condensed = distance[np.triu_indices(len(rows), k=1)]
     tree = linkage(condensed, method="average")
@@ -282,8 +332,12 @@ def _average_linkage(
 def _event(members: Sequence[EventMember], vectors: csr_matrix, rows: list[int]) -> Event:
     chosen = [members[row] for row in rows]
     part = vectors[rows]
-    centre = np.asarray(part.sum(axis=0)).ravel()
-    centrality = part @ centre
+    # The summed vector over the features present, and each article's dot product with it:
+    # O(non-zeros), where a sparse product would convert over all 2^20 columns.
+    features, inverse = np.unique(part.indices, return_inverse=True)
+    sums = np.bincount(inverse, weights=part.data)
+    entry_rows = np.repeat(np.arange(len(rows)), np.diff(part.indptr))
+    centrality = np.bincount(entry_rows, weights=part.data * sums[inverse], minlength=len(rows))
     label = chosen[int(np.argmax(centrality))].title or chosen[0].id
     dates = [member.date for member in chosen if member.date is not None]
     ordered = tuple(sorted(chosen, key=lambda m: (m.outlet, m.date or Date.min, m.id)))
@@ -293,21 +347,26 @@ def _event(members: Sequence[EventMember], vectors: csr_matrix, rows: list[int])
     return Event(
         id=f"event-{identity}",
         label=label,
-        keywords=_keywords(chosen, centre),
+        keywords=_keywords(chosen, dict(zip(features.tolist(), sums.tolist(), strict=True))),
         start=min(dates) if dates else None,
         end=max(dates) if dates else None,
         articles=ordered,
     )
 
 
-def _keywords(chosen: Sequence[EventMember], centre: np.ndarray) -> tuple[str, ...]:
+def _keywords(chosen: Sequence[EventMember], centre: dict[int, float]) -> tuple[str, ...]:
     """The title words with the most TF-IDF weight in the event's summed vector."""
-    hasher = HashingVectorizer(n_features=_N_FEATURES, alternate_sign=False, norm=None)
-    weights: Counter[str] = Counter()
-    for member in chosen:
-        for word in set(_WORD.findall(member.title.lower())):
-            if word in ENGLISH_STOP_WORDS or word.isdigit():
-                continue
-            weights[word] = float(centre[hasher.transform([word]).indices[0]])
+    words = {
+        word
+        for member in chosen
+        for word in _WORD.findall(member.title.lower())
+        if word not in ENGLISH_STOP_WORDS and not word.isdigit()
+    }
+    weights = {word: centre.get(_feature(word), 0.0) for word in words}
     ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
     return tuple(word for word, weight in ranked[:_KEYWORDS] if weight > 0)
+
+
+def _feature(word: str) -> int:
+    """The hashed feature of a word, as `HashingVectorizer` (non-alternating) computes it."""
+    return abs(murmurhash3_32(word, seed=0)) % _N_FEATURES

@@ -141,3 +141,19 @@ def test_bad_settings_are_refused():
         group_events(story(QUAKE, "q"), threshold=0)
     with pytest.raises(ValueError, match="window"):
         group_events(story(QUAKE, "q"), window_days=-1)
+
+
+def test_no_articles_give_no_events():
+    assert group_events([]).events == ()
+
+
+def test_a_chain_of_articles_does_not_stretch_an_event_far_beyond_the_window():
+    days = [DAY + timedelta(days=2 * k) for k in range(4)]  # 0, 2, 4, 6 days: a chain
+    title, text = QUAKE[0]
+    articles = [
+        Article(f"q{k}", OUTLETS[k % 3], title, f"{text} Update {k}.", date=day)
+        for k, day in enumerate(days)
+    ]
+    grouping = group_events(articles, window_days=3)
+    for event in grouping.events:
+        assert (event.end - event.start).days <= 3

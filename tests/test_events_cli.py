@@ -59,6 +59,8 @@ def test_undated_articles_are_grouped_with_a_warning(tmp_path):
     assert result.exit_code == 0
     assert "6 of 6 articles have no date" in result.stderr
     assert "2 events" in result.stdout
+    compared = invoke("compare", str(corpus), "--by-event")
+    assert "6 of 6 articles have no date" in compared.stderr
 
 
 def test_one_outlet_still_gets_events_and_a_note(tmp_path):

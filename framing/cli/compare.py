@@ -126,6 +126,12 @@ def compare(
                     on_article=advance,
                 )
             events = grouping.event_of()
+            if grouping.undated:
+                click.echo(
+                    f"Warning: {grouping.undated:,} of {grouping.articles:,} articles have no "
+                    "date; they were grouped into events on their text alone.",
+                    err=True,
+                )
             settings["events"] = (
                 f"found by framing events (threshold {threshold:g}, window {window} days; "
                 f"{len(grouping.events)} events)"

@@ -26,8 +26,8 @@ class EventsView:
         shared = sum(1 for event in events if len(event.outlets) > 1)
         alone = sum(1 for event in events if len(event.articles) == 1)
         yield Text(
-            f"{grouping.articles:,} articles in {len(events):,} events: {shared:,} covered by "
-            f"two or more outlets, {alone:,} with a single article.",
+            f"{_count(grouping.articles, 'article')} in {_count(len(events), 'event')}: "
+            f"{shared:,} covered by two or more outlets, {alone:,} with a single article.",
             style="bold",
         )
         table = Table(title="Events, most articles first", title_justify="left", expand=True)
@@ -58,6 +58,10 @@ class EventsView:
                 "other outlet to compare it with.",
                 style="yellow",
             )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def _dates(event: Event) -> str:
