@@ -21,6 +21,7 @@ from framing.actors.portrayal import ScoredMention
 from framing.analysers import ArticleAnalysis
 from framing.analysers.cues import CUE_CATEGORIES
 from framing.analysers.sourcing import Attribution
+from framing.neardup import NearDuplicates
 
 __all__ = [
     "ACTOR_REPLICATES",
@@ -288,7 +289,8 @@ class CorpusAggregate:
     """Outlet aggregates keyed by (event, outlet), with the settings they were built with.
 
     With ``keep_articles``, it also keeps each event's sentences (a bounded sample, see
-    `EventSample`) for the omission analysis of the compare stage.
+    `EventSample`) for the omission analysis of the compare stage. ``near_duplicates`` holds a
+    MinHash signature of every article (about 600 bytes each) to find syndicated copies.
     """
 
     categories: tuple[str, ...]
@@ -298,6 +300,11 @@ class CorpusAggregate:
     groups: dict[GroupKey, OutletAggregate] = field(default_factory=dict)
     actors: dict[ActorKey, ActorAggregate] = field(default_factory=dict)
     event_articles: dict[str | None, EventSample] = field(default_factory=dict)
+    near_duplicates: NearDuplicates = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.near_duplicates is None:
+            self.near_duplicates = NearDuplicates(seed=self.seed)
 
     def add(self, analysis: ArticleAnalysis) -> None:
         """Add one article's analysis to its (event, outlet) group and its actors."""
@@ -315,6 +322,7 @@ class CorpusAggregate:
             if tally is None:
                 tally = self.actors[(*key, actor)] = ActorAggregate()
             tally.add(mentions, seed=self.seed, article_key=article.content_key)
+        self.near_duplicates.add(article.content_key, article.outlet, article.title, article.text)
         if self.keep_articles:
             sample = self.event_articles.setdefault(article.event, EventSample())
             sample.add(
@@ -344,7 +352,14 @@ class CorpusAggregate:
         for event, sample in other.event_articles.items():
             samples[event] = samples[event].merge(sample) if event in samples else sample
         return CorpusAggregate(
-            self.categories, self.seed, self.replicates, self.keep_articles, groups, actors, samples
+            self.categories,
+            self.seed,
+            self.replicates,
+            self.keep_articles,
+            groups,
+            actors,
+            samples,
+            self.near_duplicates.merge(other.near_duplicates),
         )
 
     def events(self) -> list[str | None]:

@@ -22,6 +22,7 @@ from framing.aggregate import (
 )
 from framing.analysers.cues import CUE_CATEGORIES
 from framing.corpus.accounting import Accounting
+from framing.neardup import DuplicateGroup
 from framing.omission import DEFAULT_THRESHOLD, Coverage, EventArticle, align_content
 from framing.stats import (
     ContingencyTest,
@@ -49,6 +50,8 @@ __all__ = [
 ]
 
 CONFIDENCE = 0.95
+# Estimated Jaccard similarity of word 5-shingles above which two articles are the same copy.
+NEAR_DUPLICATE_THRESHOLD = 0.8
 DEFAULT_TOP_WORDS = 10
 MIN_WORD_COUNT = 2
 
@@ -208,7 +211,8 @@ class EventMean:
 @dataclass(frozen=True)
 class Comparison:
     """The whole comparison: over the corpus, per event (when there are several), the outlets'
-    means over events, and how the inputs were accounted for."""
+    means over events, the near-duplicate articles found in several outlets (syndicated copy),
+    and how the inputs were accounted for."""
 
     overall: GroupComparison
     events: tuple[GroupComparison, ...]
@@ -216,6 +220,7 @@ class Comparison:
     accounting: Accounting
     settings: dict[str, Any] = field(default_factory=dict)
     event_means: tuple[EventMean, ...] = ()
+    near_duplicates: tuple[DuplicateGroup, ...] = ()
 
 
 def compare(
@@ -258,12 +263,18 @@ def compare(
         categories=aggregate.categories,
         accounting=accounting,
         event_means=_event_means(per_event, aggregate.seed),
+        near_duplicates=tuple(
+            group
+            for group in aggregate.near_duplicates.groups(threshold=NEAR_DUPLICATE_THRESHOLD)
+            if len(group.outlets) > 1
+        ),
         settings={
             "seed": aggregate.seed,
             "bootstrap_replicates": aggregate.replicates,
             "confidence": CONFIDENCE,
             "multiple_comparisons": "Holm (1979), over the pairs of outlets of each comparison",
             "omission_threshold": DEFAULT_THRESHOLD,
+            "near_duplicate_threshold": NEAR_DUPLICATE_THRESHOLD,
             **(settings or {}),
         },
     )

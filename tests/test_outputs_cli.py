@@ -87,3 +87,22 @@ def test_unwritable_output_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["compare", "--csv", str(blocker / "sub")])
     assert result.exit_code == 1
     assert "cannot write" in result.output
+
+
+def test_syndicated_copy_in_two_outlets_is_reported_as_a_near_duplicate(tmp_path, demo_path):
+    from framing.corpus import load_corpus
+
+    wire = next(a for a in load_corpus(demo_path).articles if a.outlet == "Northgate Wire")
+    copy = wire.text.replace("Maduro", "Nicolás Maduro", 1)
+    corpus = tmp_path / "corpus"
+    write(corpus / "wire.txt", f"title: {wire.title}\noutlet: Northgate Wire\n\n{wire.text}")
+    write(corpus / "copy.txt", f"title: Maduro turns to Moscow\noutlet: Coastal Courier\n\n{copy}")
+    write(corpus / "other.txt", f"title: Other\noutlet: Plain\n\n{REFERENCE_PASSAGE}")
+    document = json.loads(
+        invoke("compare", str(corpus), "--json", "--csv", str(tmp_path / "out")).stdout
+    )
+    [group] = document["near_duplicates"]
+    assert group["outlets"] == ["Coastal Courier", "Northgate Wire"]
+    assert group["similarity"] >= 0.8
+    rows = read_csv(tmp_path / "out" / "near_duplicates.csv")
+    assert {row["outlet"] for row in rows} == {"Coastal Courier", "Northgate Wire"}

@@ -10,6 +10,7 @@ from typing import Any
 
 from framing.article import Article
 from framing.corpus.accounting import Skipped
+from framing.corpus.clean import Cleaned, clean_text, clean_title
 
 __all__ = ["ARTICLE_FIELDS", "FieldMap", "parse_date", "parse_field_options"]
 
@@ -51,6 +52,7 @@ _DATE_FORMATS = (
     "%m/%d/%y",
 )
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_COUNT = re.compile(r"^\d+ ")
 
 
 class FieldMap:
@@ -111,9 +113,16 @@ class FieldMap:
                 f"no text field (looked for {self.describe('text')}); "
                 "name it with --field text=FIELD",
             ), warnings
-        text = _as_text(record[text_key])
-        if not text.strip():
+        raw_text = _as_text(record[text_key])
+        if not raw_text.strip():
             return Skipped(source, f"empty text in field {text_key!r}"), warnings
+        cleaned = clean_text(raw_text)
+        text = cleaned.text
+        if not text.strip():
+            return Skipped(
+                source, f"no text left in field {text_key!r} after removing markup"
+            ), warnings
+        warnings.extend(_cleaning_warnings(cleaned, text_key))
 
         def value(name: str) -> str | None:
             key = keys[name]
@@ -143,10 +152,12 @@ class FieldMap:
         meta = {key: _as_text(val) for key, val in record.items() if key not in used}
         if raw_date and parsed_date is None:
             meta["date"] = raw_date
+        title = clean_title(value("title") or "")
+        warnings.extend(_cleaning_warnings(title, "title"))
         article = Article(
             id=value("id") or default_id,
             outlet=outlet,
-            title=value("title") or "",
+            title=title.text,
             text=text.strip(),
             date=parsed_date,
             url=value("url"),
@@ -185,6 +196,14 @@ def parse_date(raw: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def _cleaning_warnings(cleaned: Cleaned, field: str) -> list[tuple[str, str]]:
+    """One warning per kind of repair, its kind without counts so repairs sum up per kind."""
+    return [
+        (f"cleaned: {_COUNT.sub('', change)}", f"{change} in field {field!r}")
+        for change in cleaned.changes
+    ]
 
 
 def _as_text(value: Any) -> str:

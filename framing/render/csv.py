@@ -95,6 +95,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "note",
     ),
     "coverage.csv": ("scope", "event", "unit", "outlet", "covered", "outlets_covering", "label"),
+    "near_duplicates.csv": ("group", "similarity", "outlet", "title", "article"),
     "skipped.csv": ("source", "reason"),
 }
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -118,6 +119,7 @@ def write_comparison_csv(comparison: Comparison, directory: str | os.PathLike[st
         "frame_tests.csv": _each(groups, _frame_tests),
         "frame_distances.csv": _each(groups, _distances),
         "coverage.csv": _each(groups, _coverage),
+        "near_duplicates.csv": _near_duplicates(comparison),
         "skipped.csv": ((s.source, s.reason) for s in comparison.accounting.skipped),
     }
     written = []
@@ -221,6 +223,12 @@ def _event_means(comparison: Comparison) -> Iterator[tuple[Any, ...]]:
                 mean.events,
                 "mean over events",
             )
+
+
+def _near_duplicates(comparison: Comparison) -> Iterator[tuple[Any, ...]]:
+    for number, group in enumerate(comparison.near_duplicates, start=1):
+        for key, outlet, title in group.articles:
+            yield (number, group.similarity, outlet, title, key)
 
 
 def _terms(group: GroupComparison) -> Iterator[tuple[Any, ...]]:

@@ -120,6 +120,8 @@ def comparison_to_html(comparison: Comparison) -> str:
     ]
     if comparison.event_means:
         parts.append(_event_means_section(comparison.event_means))
+    if comparison.near_duplicates:
+        parts.append(_near_duplicates_section(comparison))
     shown = _events_shown(comparison.events)
     if len(shown) < len(comparison.events):
         parts.append(
@@ -497,6 +499,26 @@ _EVENT_MEAN_COLUMNS = (
     ("Attributions per 1,000 words", "sources:per_1000_words", False, 1),
     ("Anonymous sources", "sources:anonymous_share", True, 0),
 )
+
+
+def _near_duplicates_section(comparison: Comparison) -> str:
+    """Groups of near-identical articles in several outlets, as a table."""
+    rows = "".join(
+        f"<tr><td>{_e(', '.join(group.outlets))}</td>"
+        f"<td class='num'>{group.similarity:.2f}</td>"
+        f"<td>{'<br>'.join(_e(title) for title in sorted({t for _, _, t in group.articles}))}"
+        "</td></tr>"
+        for group in comparison.near_duplicates
+    )
+    threshold = comparison.settings.get("near_duplicate_threshold", 0.8)
+    return (
+        '<section id="near-duplicates"><h2>Near-duplicate articles across outlets</h2>'
+        "<table><thead><tr><th>Outlets</th><th class='num'>Similarity</th><th>Titles</th>"
+        f"</tr></thead><tbody>{rows}</tbody><caption>Articles whose texts share at least "
+        f"{threshold:.0%} of their five-word sequences (estimated Jaccard, MinHash), in two or "
+        "more outlets: syndicated copy, which makes outlets look alike.</caption></table>"
+        "</section>"
+    )
 
 
 def _event_means_section(means: tuple[EventMean, ...]) -> str:

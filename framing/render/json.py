@@ -40,6 +40,17 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         **_group(comparison.overall),
     }
     document["actors"] = actors_to_list(comparison.overall.actors)
+    document["near_duplicates"] = [
+        {
+            "similarity": group.similarity,
+            "outlets": list(group.outlets),
+            "articles": [
+                {"key": key, "outlet": outlet, "title": title}
+                for key, outlet, title in group.articles
+            ],
+        }
+        for group in comparison.near_duplicates
+    ]
     if comparison.event_means:
         document["event_means"] = {
             mean.outlet: {

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from framing.analysers.cues import CUE_LABELS
 from framing.compare import EventMean, GroupComparison, Interval
+from framing.neardup import DuplicateGroup
 from framing.omission import ContentUnit
 from framing.stats import ContingencyTest
 
@@ -19,6 +20,7 @@ __all__ = [
     "frame_test_tables",
     "has_intervals",
     "interval_cell",
+    "near_duplicates_table",
     "sourcing_table",
 ]
 
@@ -219,6 +221,31 @@ def event_means_table(means: tuple[EventMean, ...]) -> Table:
         "Every event shared by two or more outlets weighs the same, so outlets that cover "
         "more events do not dominate; below each mean, the 95% interval from resampling "
         "events. Hedges and loaded words per 1,000 words. All figures in --json and --csv."
+    )
+    return table
+
+
+_DUPLICATES_SHOWN = 10
+
+
+def near_duplicates_table(groups: tuple[DuplicateGroup, ...], threshold: float) -> Table:
+    """Groups of near-identical articles published by several outlets."""
+    table = Table(title="Near-duplicate articles across outlets (syndicated copy)")
+    table.title_justify = "left"
+    table.add_column("Outlets", overflow="fold")
+    table.add_column("Similarity", justify="right", no_wrap=True)
+    table.add_column("Titles", overflow="fold")
+    for group in groups[:_DUPLICATES_SHOWN]:
+        titles = "\n".join(sorted({_clip(title, 70) for _, _, title in group.articles}))
+        table.add_row(
+            Text(", ".join(group.outlets)), f"{group.similarity:.2f}", Text(titles or "-")
+        )
+    hidden = len(groups) - _DUPLICATES_SHOWN
+    table.caption = (
+        f"{len(groups)} group{'s' if len(groups) != 1 else ''} of articles whose texts share "
+        f"at least {threshold:.0%} of their five-word sequences (estimated Jaccard, MinHash), "
+        "in two or more outlets. Each copy counts for its outlet, so wire copy makes outlets "
+        "look alike." + (f" {hidden} more in --json and --csv." if hidden > 0 else "")
     )
     return table
 

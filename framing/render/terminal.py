@@ -18,6 +18,7 @@ from framing.render.sections import (
     frame_test_tables,
     has_intervals,
     interval_cell,
+    near_duplicates_table,
     sourcing_table,
 )
 
@@ -60,6 +61,10 @@ class ComparisonView:
         )
         if comparison.event_means:
             yield event_means_table(comparison.event_means)
+        if comparison.near_duplicates:
+            yield near_duplicates_table(
+                comparison.near_duplicates, comparison.settings["near_duplicate_threshold"]
+            )
         for group in comparison.events:
             yield Text(f"\nEvent: {group.event or '(no event given)'}", style="bold")
             yield from _group_tables(
