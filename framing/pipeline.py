@@ -12,12 +12,15 @@ from framing.actors.portrayal import SentimentModel
 from framing.aggregate import CorpusAggregate
 from framing.analysers import ArticleAnalysis, FrameModel, analyse
 from framing.analysers.frames import default_frame_lexicon
+from framing.analysers.language import detect_language
 from framing.analysers.lexicon import Lexicon
 from framing.article import Article
 from framing.compare import DEFAULT_TOP_WORDS, Comparison, compare
-from framing.corpus import account, iter_corpus, no_readable_article
-from framing.corpus.accounting import Accounting
+from framing.corpus import CorpusError, account, iter_corpus, no_readable_article
+from framing.corpus.accounting import Accounting, Skipped
 from framing.events import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, Grouping, group_events
+
+UNDETERMINED_WORDS = 50
 
 __all__ = [
     "AnalysisOptions",
@@ -25,6 +28,7 @@ __all__ = [
     "analyse_corpus",
     "compare_corpus",
     "group_corpus",
+    "not_english",
     "read_articles",
 ]
 
@@ -99,6 +103,28 @@ def read_articles(
         raise no_readable_article(path, accounting)
 
 
+def not_english(article: Article) -> str:
+    """Why an article cannot go through the English-only analysers, or "" if it can.
+
+    A language the corpus gives wins ("en", "en-US", "English"); otherwise it is detected
+    (`framing.analysers.language`). An undecided article counts as English when it is short
+    (a headline-like text) and is left out when it has `UNDETERMINED_WORDS` words or more.
+    """
+    given = (article.language or "").strip().lower()
+    if given:
+        if given.startswith("en"):
+            return ""
+        return f"not in English (language given as {article.language!r})"
+    found = detect_language(article.full_text)
+    if found.code == "en":
+        return ""
+    if found.code is not None:
+        return f"not in English (detected {found.code})"
+    if len(article.full_text.split()) >= UNDETERMINED_WORDS:
+        return "language undetermined (not recognisably English)"
+    return ""
+
+
 def group_corpus(
     path: str | os.PathLike[str],
     *,
@@ -143,7 +169,13 @@ def analyse_corpus(
         from framing.sentiment import load_target_sentiment
 
         sentiment = load_target_sentiment()
+    analysed = 0
     for article in read_articles(path, accounting, fields=fields, strict=strict, events=events):
+        reason = not_english(article)
+        if reason:
+            accounting.excluded.append(Skipped(article.source or article.id, reason))
+            continue
+        analysed += 1
         yield analyse(
             article,
             lexicon=lexicon,
@@ -151,6 +183,13 @@ def analyse_corpus(
             exclude_quotes=options.exclude_quotes,
             sentiment=sentiment if options.find_actors else None,
             actors=options.actors,
+        )
+    if analysed == 0:
+        raise CorpusError(
+            str(path),
+            f"no article in English: all {accounting.loaded} loaded articles were left out "
+            f"({accounting.excluded[0].reason}, ...)",
+            "framing's frame, cue and sentiment analysers read English only",
         )
 
 

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from framing.article import Article
-from framing.corpus._records import FileContext, LoadEvent
+from framing.corpus._records import (
+    MAX_FILE_BYTES,
+    MAX_RECORD_BYTES,
+    FileContext,
+    Limits,
+    LoadEvent,
+)
 from framing.corpus.accounting import Accounting, LoadWarning, Merged, Skipped
 from framing.corpus.csvfile import read_csv
 from framing.corpus.errors import CorpusError
@@ -22,6 +28,8 @@ from framing.corpus.jsonl import read_jsonl
 from framing.corpus.txt import read_txt
 
 __all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_RECORD_BYTES",
     "READERS",
     "Accounting",
     "Corpus",
@@ -64,6 +72,8 @@ def iter_corpus(
     *,
     fields: Mapping[str, str] | None = None,
     strict: bool = False,
+    max_record_bytes: int = MAX_RECORD_BYTES,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> Iterator[LoadEvent | Merged]:
     """Stream the corpus at ``path``: each article, skip, merge and warning as it is found.
 
@@ -75,26 +85,45 @@ def iter_corpus(
         Article field -> record field, e.g. ``{"text": "body", "outlet": "source"}``.
     strict : bool, default=False
         Raise `CorpusError` at the first skipped input instead of counting it.
+    max_record_bytes : int, default=MAX_RECORD_BYTES (10 MB)
+        Largest record read: a JSON Lines line, a .txt file, a JSON or CSV article's text.
+        Larger ones are skipped with their size, never read whole into memory.
+    max_file_bytes : int, default=MAX_FILE_BYTES (200 MB)
+        Largest .json, .csv or .tsv file (these are read whole); larger ones are skipped
+        unread. JSON Lines files stream, so they have no size limit.
 
     Raises
     ------
     CorpusError
         If ``path`` does not exist, or (with ``strict``) at the first skip.
+    ValueError
+        If a limit is not a positive integer.
     """
     root = Path(path)
     if not root.exists():
         raise CorpusError(str(path), "no such file or folder", "Check the path")
     field_map = FieldMap(fields)
-    files = [(root, root.name)] if root.is_file() else _corpus_files(root)
+    limits = Limits(max_record_bytes, max_file_bytes)
+    files = [(root, root.name)] if not root.is_dir() else _corpus_files(root)
     seen: dict[str, str] = {}
     ids: set[str] = set()
-    for file_path, name in files:
-        reader = READERS.get(file_path.suffix.lower())
-        if reader is None:
-            events: Iterable[LoadEvent] = [_unsupported(file_path, name)]
+    for item in files:
+        if isinstance(item, Skipped):
+            events: Iterable[LoadEvent] = [item]
         else:
-            context = FileContext(file_path, name, field_map, outlet_from_folder=reader is read_txt)
-            events = reader(context)
+            file_path, name = item
+            reader = READERS.get(file_path.suffix.lower())
+            if reader is None:
+                events = [_unsupported(file_path, name)]
+            else:
+                context = FileContext(
+                    file_path,
+                    name,
+                    field_map,
+                    outlet_from_folder=reader is read_txt,
+                    limits=limits,
+                )
+                events = reader(context)
         for event in events:
             if isinstance(event, Skipped) and strict:
                 raise CorpusError(
@@ -116,6 +145,8 @@ def load_corpus(
     *,
     fields: Mapping[str, str] | None = None,
     strict: bool = False,
+    max_record_bytes: int = MAX_RECORD_BYTES,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> Corpus:
     """Load a whole corpus into memory, with the accounting of every input.
 
@@ -129,7 +160,14 @@ def load_corpus(
     """
     articles: list[Article] = []
     accounting = Accounting()
-    for event in iter_corpus(path, fields=fields, strict=strict):
+    events = iter_corpus(
+        path,
+        fields=fields,
+        strict=strict,
+        max_record_bytes=max_record_bytes,
+        max_file_bytes=max_file_bytes,
+    )
+    for event in events:
         account(accounting, event)
         if isinstance(event, Article):
             articles.append(event)
@@ -159,16 +197,52 @@ def account(accounting: Accounting, event: LoadEvent | Merged) -> None:
         accounting.warn(event)
 
 
-def _corpus_files(root: Path) -> list[tuple[Path, str]]:
-    """Every non-hidden file below ``root`` with its path relative to ``root``, sorted by it."""
-    found: list[tuple[Path, str]] = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                file_path = Path(folder, name)
-                found.append((file_path, file_path.relative_to(root).as_posix()))
-    return sorted(found, key=lambda item: item[1])
+def _corpus_files(root: Path) -> Iterator[tuple[Path, str] | Skipped]:
+    """Every non-hidden file below ``root`` with its path relative to ``root``, in the order
+    of that path, found lazily (one folder listed at a time); or a folder that can't be read.
+
+    Links to folders are not followed; an explicit stack, not recursion, allows any depth.
+    """
+    stack: list[Iterator[tuple[Path, str, bool] | Skipped]] = [iter(_listing(root, ""))]
+    while stack:
+        item = next(stack[-1], None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item, Skipped):
+            yield item
+        elif item[2]:
+            stack.append(iter(_listing(item[0], item[1])))
+        else:
+            yield item[0], item[1]
+
+
+def _listing(folder: Path, prefix: str) -> list[tuple[Path, str, bool] | Skipped]:
+    """One folder's non-hidden entries as (path, relative name, is a folder to walk), sorted
+    so that the files come out in the order of their relative paths: a subfolder sorts as its
+    name plus ``/``, as its files' paths would."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(
+                ((entry.name + "/" if _is_folder(entry) else entry.name, entry) for entry in scan),
+                key=lambda item: item[0],
+            )
+    except OSError as error:
+        name = prefix.rstrip("/") or folder.name
+        return [Skipped(name, f"cannot read folder: {error.strerror or error}")]
+    listing: list[tuple[Path, str, bool] | Skipped] = []
+    for key, entry in entries:
+        is_folder = key.endswith("/")
+        if key.startswith(".") or (is_folder and entry.is_symlink()):
+            continue
+        listing.append((Path(entry.path), prefix + key, is_folder))
+    return listing
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _unsupported(path: Path, name: str) -> Skipped:

@@ -44,12 +44,17 @@ class WarningSummary:
 
 @dataclass
 class Accounting:
-    """Counts of loaded, merged and skipped inputs; mergeable across shards of a corpus."""
+    """Counts of loaded, merged and skipped inputs; mergeable across shards of a corpus.
+
+    ``excluded`` lists loaded articles that the analysis left out (not in English), with why;
+    they are part of ``loaded``.
+    """
 
     loaded: int = 0
     merged: list[Merged] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: dict[str, WarningSummary] = field(default_factory=dict)
+    excluded: list[Skipped] = field(default_factory=list)
 
     def warn(self, warning: LoadWarning) -> None:
         """Count a warning under its kind, keeping the first as the example."""
@@ -82,6 +87,7 @@ class Accounting:
             self.merged + other.merged,
             self.skipped + other.skipped,
             warnings,
+            self.excluded + other.excluded,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -91,6 +97,7 @@ class Accounting:
             "duplicates": self.duplicates,
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
             "merged": [{"source": m.source, "kept": m.kept} for m in self.merged],
+            "excluded": [{"source": e.source, "reason": e.reason} for e in self.excluded],
             "warnings": [
                 {
                     "kind": w.kind,

@@ -19,7 +19,10 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 def read_csv(context: FileContext) -> Iterator[LoadEvent]:
-    """Read a .csv/.tsv file; the delimiter is detected, rows are numbered by file line."""
+    """Read a .csv/.tsv file; the delimiter is detected, rows are numbered by file line.
+
+    The file is read whole, so one over the file limit is skipped unread.
+    """
     text, events = context.read_text()
     yield from events
     if text is None:
@@ -42,10 +45,13 @@ def read_csv(context: FileContext) -> Iterator[LoadEvent]:
         )
         return
     start = reader.line_num + 1
+    accounted = False
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if not accounted:
+                yield Skipped(context.name, "no rows under the header: no articles")
             return
         except csv.Error as error:
             yield Skipped(
@@ -56,6 +62,7 @@ def read_csv(context: FileContext) -> Iterator[LoadEvent]:
         start = reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
+        accounted = True
         if len(row) != len(header):
             yield Skipped(
                 f"{context.name}:{where}",

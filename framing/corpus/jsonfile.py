@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
-from framing.corpus._records import FileContext, LoadEvent
+from framing.corpus._records import BadJSON, FileContext, LoadEvent, parse_json
 from framing.corpus.accounting import Skipped
 
 __all__ = ["read_json"]
@@ -15,18 +14,19 @@ _LIST_KEYS = ("articles", "data", "records", "items", "documents", "docs")
 
 
 def read_json(context: FileContext) -> Iterator[LoadEvent]:
-    """Read a .json file; records are numbered from 1 in messages (``file:#3``)."""
+    """Read a .json file; records are numbered from 1 in messages (``file:#3``).
+
+    The file is read whole, so one over the file limit is skipped unread.
+    """
     text, events = context.read_text()
     yield from events
     if text is None:
         return
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        yield Skipped(
-            f"{context.name}:{error.lineno}",
-            f"invalid JSON ({error.msg} at column {error.colno}); the whole file was not read",
-        )
+        document = parse_json(text)
+    except BadJSON as error:
+        where = context.name if error.line is None else f"{context.name}:{error.line}"
+        yield Skipped(where, f"invalid JSON ({error.reason}); the whole file was not read")
         return
     records = _records_of(document)
     if records is None:

@@ -38,7 +38,7 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 def read_txt(context: FileContext) -> Iterator[LoadEvent]:
     """Read one .txt article; without a header (or a title in it) the first line is the title."""
-    text, events = context.read_text()
+    text, events = context.read_text(one_article=True)
     yield from events
     if text is None:
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -85,6 +86,14 @@ class AccountingView:
             f"{accounting.loaded} articles loaded, {accounting.duplicates} exact duplicates "
             f"merged, {len(accounting.skipped)} inputs skipped."
         )
+        if accounting.excluded:
+            reasons = Counter(excluded.reason for excluded in accounting.excluded)
+            listed = "; ".join(f"{reason}: {count}" for reason, count in reasons.most_common())
+            yield Text(
+                f"  {len(accounting.excluded)} loaded article(s) left out of the English-only "
+                f"analysis ({listed}); see --json for which.",
+                style="yellow",
+            )
         for skipped in accounting.skipped[: self.limit]:
             yield Text(f"  skipped {skipped.source}: {skipped.reason}", style="yellow")
         hidden = len(accounting.skipped) - self.limit
