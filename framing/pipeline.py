@@ -87,15 +87,17 @@ def read_articles(
     *,
     fields: Mapping[str, str] | None = None,
     strict: bool = False,
+    limits: Mapping[str, int] | None = None,
     events: Mapping[str, str] | None = None,
 ) -> Iterator[Article]:
     """Stream the articles at ``path``, recording the load in ``accounting``.
 
     With ``events`` (article content key -> event id, from `group_corpus`), each article's
-    event is replaced by the one found. Raises `CorpusError` when the path does not exist or
-    holds no readable article.
+    event is replaced by the one found. ``limits`` are `iter_corpus`'s size limits by name
+    (``max_record_bytes``, ``max_file_bytes``); every function here passes them on. Raises
+    `CorpusError` when the path does not exist or holds no readable article.
     """
-    for event in iter_corpus(path, fields=fields, strict=strict):
+    for event in iter_corpus(path, fields=fields, strict=strict, **(limits or {})):
         account(accounting, event)
         if isinstance(event, Article):
             yield event if events is None else replace(event, event=events.get(event.content_key))
@@ -130,6 +132,7 @@ def group_corpus(
     *,
     fields: Mapping[str, str] | None = None,
     strict: bool = False,
+    limits: Mapping[str, int] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     window_days: int = DEFAULT_WINDOW_DAYS,
     on_article: Callable[[Article], None] | None = None,
@@ -138,7 +141,7 @@ def group_corpus(
     accounting = Accounting()
 
     def counted() -> Iterator[Article]:
-        for article in read_articles(path, accounting, fields=fields, strict=strict):
+        for article in read_articles(path, accounting, fields=fields, strict=strict, limits=limits):
             if on_article is not None:
                 on_article(article)
             yield article
@@ -153,6 +156,7 @@ def analyse_corpus(
     *,
     fields: Mapping[str, str] | None = None,
     strict: bool = False,
+    limits: Mapping[str, int] | None = None,
     options: AnalysisOptions | None = None,
     events: Mapping[str, str] | None = None,
 ) -> Iterator[ArticleAnalysis]:
@@ -170,7 +174,9 @@ def analyse_corpus(
 
         sentiment = load_target_sentiment()
     analysed = 0
-    for article in read_articles(path, accounting, fields=fields, strict=strict, events=events):
+    for article in read_articles(
+        path, accounting, fields=fields, strict=strict, limits=limits, events=events
+    ):
         reason = not_english(article)
         if reason:
             accounting.excluded.append(Skipped(article.source or article.id, reason))
@@ -198,6 +204,7 @@ def aggregate_corpus(
     *,
     fields: Mapping[str, str] | None = None,
     strict: bool = False,
+    limits: Mapping[str, int] | None = None,
     options: AnalysisOptions | None = None,
     seed: int = 0,
     replicates: int = DEFAULT_REPLICATES,
@@ -216,7 +223,13 @@ def aggregate_corpus(
     accounting = Accounting()
     result = CorpusAggregate(options.categories(), seed, replicates, keep_articles)
     analyses = analyse_corpus(
-        path, accounting, fields=fields, strict=strict, options=options, events=events
+        path,
+        accounting,
+        fields=fields,
+        strict=strict,
+        limits=limits,
+        options=options,
+        events=events,
     )
     for analysis in analyses:
         result.add(analysis)
@@ -230,6 +243,7 @@ def compare_corpus(
     *,
     fields: Mapping[str, str] | None = None,
     strict: bool = False,
+    limits: Mapping[str, int] | None = None,
     options: AnalysisOptions | None = None,
     seed: int = 0,
     replicates: int = DEFAULT_REPLICATES,
@@ -275,6 +289,7 @@ def compare_corpus(
         path,
         fields=fields,
         strict=strict,
+        limits=limits,
         options=options,
         seed=seed,
         replicates=replicates,

@@ -106,3 +106,32 @@ def test_syndicated_copy_in_two_outlets_is_reported_as_a_near_duplicate(tmp_path
     assert group["similarity"] >= 0.8
     rows = read_csv(tmp_path / "out" / "near_duplicates.csv")
     assert {row["outlet"] for row in rows} == {"Coastal Courier", "Northgate Wire"}
+
+
+def test_skipped_inputs_are_written_with_their_records(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    good = json.dumps({"outlet": "Wire", "title": "A", "text": REFERENCE_PASSAGE})
+    corpus.write_text(
+        "\n".join([good, '{"outlet": "Wire", "text": ', json.dumps({"outlet": "Wire"})]),
+        encoding="utf-8",
+    )
+    result = invoke("compare", str(corpus), "--skipped", str(tmp_path / "skipped.jsonl"))
+    assert result.exit_code == 0 and "Wrote 2 skipped inputs" in result.stderr
+    lines = [json.loads(x) for x in (tmp_path / "skipped.jsonl").read_text().splitlines()]
+    assert [x["source"] for x in lines] == ["news.jsonl:2", "news.jsonl:3"]
+    assert lines[0]["record"] == '{"outlet": "Wire", "text": '
+    assert "invalid JSON" in lines[0]["reason"] and "no text field" in lines[1]["reason"]
+    assert json.loads(lines[1]["record"]) == {"outlet": "Wire"}
+
+
+def test_a_record_over_the_size_limit_is_skipped_with_its_size(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    big = json.dumps({"outlet": "Ledger", "title": "B", "text": MILITARY_PASSAGE * 40})
+    small = json.dumps({"outlet": "Wire", "title": "A", "text": REFERENCE_PASSAGE})
+    corpus.write_text(f"{small}\n{big}\n", encoding="utf-8")
+    document = json.loads(
+        invoke("compare", str(corpus), "--json", "--max-record-bytes", "2000").stdout
+    )
+    assert list(document["outlets"]) == ["Wire"]
+    [skipped] = document["accounting"]["skipped"]
+    assert skipped["source"] == "news.jsonl:2" and "--max-record-bytes" in skipped["reason"]

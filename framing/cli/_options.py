@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from framing.actors.actor_list import ActorList, ActorListError, load_actor_list
+from framing.corpus import MAX_FILE_BYTES, MAX_RECORD_BYTES
 from framing.events import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -27,7 +28,49 @@ def corpus_options(function: F) -> F:
     function = click.option(
         "--strict", is_flag=True, help="Stop with an error at the first input that is skipped."
     )(function)
+    function = click.option(
+        "--skipped",
+        type=click.Path(path_type=Path, dir_okay=False),
+        expose_value=False,
+        callback=_remember,
+        help="Write every skipped input, with its reason and (where there is one) the record "
+        "itself, to this JSON Lines file.",
+    )(function)
+    for name, default, what in (
+        ("--max-record-bytes", MAX_RECORD_BYTES, "a JSON Lines line, a .txt file or one text"),
+        ("--max-file-bytes", MAX_FILE_BYTES, "a .json, .csv or .tsv file"),
+    ):
+        function = click.option(
+            name,
+            type=click.IntRange(1),
+            default=default,
+            show_default=True,
+            expose_value=False,
+            callback=_remember,
+            help=f"Skip, with its size, {what} larger than this many bytes.",
+        )(function)
     return function
+
+
+def _remember(context: click.Context, parameter: click.Parameter, value: Any) -> Any:
+    """Keep a reading option for `corpus_limits` and `skipped_path` (so commands need not
+    thread it through their signatures)."""
+    context.meta[f"framing.{parameter.name}"] = value
+    return value
+
+
+def corpus_limits() -> dict[str, int]:
+    """The size limits given on the command line, as `iter_corpus` keyword arguments."""
+    meta = click.get_current_context().meta
+    return {
+        "max_record_bytes": meta.get("framing.max_record_bytes", MAX_RECORD_BYTES),
+        "max_file_bytes": meta.get("framing.max_file_bytes", MAX_FILE_BYTES),
+    }
+
+
+def skipped_path() -> Path | None:
+    """The --skipped FILE given on the command line, if any."""
+    return click.get_current_context().meta.get("framing.skipped")
 
 
 def event_options(function: F) -> F:

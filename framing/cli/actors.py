@@ -11,7 +11,7 @@ from rich.console import Console
 from framing.actors.articles import ActorNotFound, all_portrayals, select_actor
 from framing.cli import main
 from framing.cli._models import report_accounting
-from framing.cli._options import actors_option, corpus_options, read_actor_list
+from framing.cli._options import actors_option, corpus_limits, corpus_options, read_actor_list
 from framing.corpus import CorpusError
 from framing.corpus.accounting import Accounting
 from framing.corpus.fields import parse_field_options
@@ -53,7 +53,13 @@ def actors(
     accounting = Accounting()
     try:
         if actor_name is None:
-            comparison = compare_corpus(corpus, fields=mapping, strict=strict, options=options)
+            comparison = compare_corpus(
+                corpus,
+                fields=mapping,
+                strict=strict,
+                limits=corpus_limits(),
+                options=options,
+            )
             accounting = comparison.accounting
             found = comparison.overall.actors
             if as_json:
@@ -63,7 +69,12 @@ def actors(
                 Console().print(ProminenceView(found, list(comparison.overall.outlets), top=top))
         else:
             analyses = analyse_corpus(
-                corpus, accounting, fields=mapping, strict=strict, options=options
+                corpus,
+                accounting,
+                fields=mapping,
+                strict=strict,
+                limits=corpus_limits(),
+                options=options,
             )
             records = select_actor(all_portrayals(analyses), actor_name)
             if as_json:

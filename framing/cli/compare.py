@@ -11,7 +11,13 @@ from framing.analysers.frames import load_frame_lexicon
 from framing.analysers.lexicon import LexiconError
 from framing.cli import main
 from framing.cli._models import read_model, report_accounting
-from framing.cli._options import actors_option, corpus_options, event_options, read_actor_list
+from framing.cli._options import (
+    actors_option,
+    corpus_limits,
+    corpus_options,
+    event_options,
+    read_actor_list,
+)
 from framing.cli._progress import counting_progress
 from framing.compare import compare as compare_aggregate
 from framing.corpus import CorpusError
@@ -121,6 +127,7 @@ def compare(
                     corpus,
                     fields=mapping,
                     strict=strict,
+                    limits=corpus_limits(),
                     threshold=threshold,
                     window_days=window,
                     on_article=advance,
@@ -141,6 +148,7 @@ def compare(
                 corpus,
                 fields=mapping,
                 strict=strict,
+                limits=corpus_limits(),
                 options=options,
                 seed=seed,
                 events=events,

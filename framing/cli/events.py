@@ -10,7 +10,7 @@ from rich.console import Console
 
 from framing.cli import main
 from framing.cli._models import report_accounting
-from framing.cli._options import corpus_options, event_options
+from framing.cli._options import corpus_limits, corpus_options, event_options
 from framing.cli._progress import counting_progress
 from framing.corpus import CorpusError
 from framing.corpus.accounting import Accounting
@@ -63,13 +63,16 @@ def events_command(
                 corpus,
                 fields=mapping,
                 strict=strict,
+                limits=corpus_limits(),
                 threshold=threshold,
                 window_days=window,
                 on_article=advance,
             )
         if write_dir is not None:
             events = grouping.event_of()
-            again = read_articles(corpus, Accounting(), fields=mapping, events=events)
+            again = read_articles(
+                corpus, Accounting(), fields=mapping, events=events, limits=corpus_limits()
+            )
             written = write_jsonl(again, write_dir / "articles.jsonl")
     except CorpusError as error:
         raise click.ClickException(str(error)) from None

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from framing.cli import main
 from framing.cli._models import report_accounting
-from framing.cli._options import corpus_options
+from framing.cli._options import corpus_limits, corpus_options
 from framing.cli._progress import counting_progress
 from framing.corpus import CorpusError
 from framing.corpus.fields import parse_field_options
@@ -68,6 +68,7 @@ def keyness_command(
                 corpus,
                 fields=parse_field_options(fields),
                 strict=strict,
+                limits=corpus_limits(),
                 options=AnalysisOptions(find_actors=False),
                 keep_articles=False,
                 on_article=advance,

@@ -151,9 +151,19 @@ class FileContext:
             if size > self.limits.record_bytes:
                 yield Skipped(source, self.limits.record_reason(size))
                 return
+        elif where is not None:  # keep the record that did not load, for --skipped
+            result = Skipped(result.source, result.reason, _record_text(record))
         for kind, message in warnings:
             yield LoadWarning(source, kind, message)
         yield result
+
+
+def _record_text(record: Mapping[str, Any]) -> str | None:
+    """A record as JSON text, or None if it cannot be written (nested too deeply)."""
+    try:
+        return json.dumps(record, ensure_ascii=False, default=str)
+    except (RecursionError, ValueError):
+        return None
 
 
 class BadJSON(ValueError):

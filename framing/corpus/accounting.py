@@ -10,10 +10,15 @@ __all__ = ["Accounting", "LoadWarning", "Merged", "Skipped", "WarningSummary"]
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that did not become an article: where it was (``path:line``) and why."""
+    """An input that did not become an article: where it was (``path:line``) and why.
+
+    ``record`` holds the skipped record's own text where the loader had it (a JSON Lines line,
+    a CSV row, a JSON record), so `--skipped FILE` can keep it; a skipped file stays on disk.
+    """
 
     source: str
     reason: str
+    record: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

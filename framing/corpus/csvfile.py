@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sys
 from collections.abc import Iterator
 
@@ -67,6 +68,7 @@ def read_csv(context: FileContext) -> Iterator[LoadEvent]:
             yield Skipped(
                 f"{context.name}:{where}",
                 f"row has {len(row)} fields, the header has {len(header)}",
+                json.dumps(row, ensure_ascii=False),
             )
             continue
         yield from context.record(dict(zip(header, row, strict=True)), where=where)

@@ -75,7 +75,7 @@ def _line_events(context: FileContext, raw: bytes, number: int) -> Iterator[Load
     try:
         record = parse_json(decoded.text)
     except BadJSON as error:
-        yield Skipped(where, f"invalid JSON ({error.reason})")
+        yield Skipped(where, f"invalid JSON ({error.reason})", decoded.text.rstrip("\r\n"))
         return
     if not isinstance(record, dict):
         kind = type(record).__name__

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from framing.article import Article
+from framing.corpus.accounting import Accounting
 
-__all__ = ["article_record", "write_jsonl"]
+__all__ = ["article_record", "write_jsonl", "write_skipped"]
 
 
 def article_record(article: Article) -> dict[str, str]:
@@ -47,3 +48,19 @@ def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> in
             written += 1
     os.replace(partial, target)
     return written
+
+
+def write_skipped(accounting: Accounting, path: str | os.PathLike[str]) -> int:
+    """Write every skipped input as a JSON line: ``source``, ``reason`` and, where the loader
+    had it, ``record`` (the record's own text), so no input is lost. Returns the count."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.partial")
+    with partial.open("w", encoding="utf-8") as handle:
+        for skipped in accounting.skipped:
+            line = {"source": skipped.source, "reason": skipped.reason}
+            if skipped.record is not None:
+                line["record"] = skipped.record
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    os.replace(partial, target)
+    return len(accounting.skipped)
