@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from framing._atomic import atomic_text
 from framing.article import Article
 from framing.corpus.accounting import Accounting
 
@@ -40,13 +41,11 @@ def write_jsonl(articles: Iterable[Article], path: str | os.PathLike[str]) -> in
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
     written = 0
-    with partial.open("w", encoding="utf-8") as handle:
+    with atomic_text(target) as handle:
         for article in articles:
             handle.write(json.dumps(article_record(article), ensure_ascii=False) + "\n")
             written += 1
-    os.replace(partial, target)
     return written
 
 
@@ -55,12 +54,10 @@ def write_skipped(accounting: Accounting, path: str | os.PathLike[str]) -> int:
     had it, ``record`` (the record's own text), so no input is lost. Returns the count."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
-    with partial.open("w", encoding="utf-8") as handle:
+    with atomic_text(target) as handle:
         for skipped in accounting.skipped:
             line = {"source": skipped.source, "reason": skipped.reason}
             if skipped.record is not None:
                 line["record"] = skipped.record
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-    os.replace(partial, target)
     return len(accounting.skipped)

@@ -17,6 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
+from framing._atomic import atomic_text
 from framing.compare import Comparison, GroupComparison, Interval
 
 __all__ = ["TABLES", "write_comparison_csv"]
@@ -125,12 +126,10 @@ def write_comparison_csv(comparison: Comparison, directory: str | os.PathLike[st
     written = []
     for name, header in TABLES.items():
         path = folder / name
-        temporary = folder / f".{name}.partial"
-        with temporary.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+        with atomic_text(path) as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
             writer.writerow(header)
             writer.writerows(tuple(_safe(cell) for cell in row) for row in rows[name])
-        os.replace(temporary, path)
         written.append(path)
     return written
 

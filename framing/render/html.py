@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 import os
-import secrets
 from pathlib import Path
 
+from framing._atomic import atomic_text
 from framing.analysers.cues import CUE_LABELS
 from framing.analysers.frames import FRAME_LABELS
 from framing.compare import Comparison, EventMean, GroupComparison, OutletResult
@@ -171,17 +171,8 @@ def write_html(comparison: Comparison, path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path)
     document = comparison_to_html(comparison)
-    # A fresh name opened with O_EXCL and mode 0o666, so the umask applies as for any new file
-    # (tempfile.mkstemp would leave the report readable by its owner only).
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(document)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_text(target) as file:
+        file.write(document)
     return target
 
 
