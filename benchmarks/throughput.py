@@ -5,7 +5,7 @@ spread over 20 outlets and written as one JSONL file. Times the full path (load,
 aggregate, compare) and, as the reference cost, one plain nltk VADER pass over the same
 sentences. Peak RSS is the process maximum (ru_maxrss), so run one N per process.
 
-Run: python benchmarks/throughput.py 2000
+Run: python benchmarks/throughput.py 2000 [JOBS]  (JOBS processes analyse; default 1)
 """
 
 from __future__ import annotations
@@ -46,16 +46,18 @@ def make_corpus(n: int, path: Path, seed: int = 0) -> None:
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    jobs = int(sys.argv[2]) if len(sys.argv) > 2 else 1
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "corpus.jsonl"
         make_corpus(n, path)
         start = time.perf_counter()
-        aggregate, accounting = aggregate_corpus(path)
+        aggregate, accounting = aggregate_corpus(path, jobs=jobs)
         analysed = time.perf_counter()
         result = compare(aggregate, accounting)
         elapsed = time.perf_counter() - start
         compare_elapsed = time.perf_counter() - analysed
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         analyser = vader()
         texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
         start = time.perf_counter()
@@ -63,9 +65,10 @@ def main() -> None:
             for sentence in sentences(text):
                 analyser.polarity_scores(sentence)
         vader_elapsed = time.perf_counter() - start
-    print(f"articles: {result.accounting.loaded}")
+    print(f"articles: {result.accounting.loaded}, jobs: {jobs}")
     print(
         f"framing compare: {elapsed:.1f} s, {n / elapsed:.0f} articles/s, peak RSS {peak_mb:.0f} MB"
+        + (f" (largest worker {worker_mb:.0f} MB)" if jobs > 1 else "")
     )
     print(
         f"  of which load + analyse + aggregate {elapsed - compare_elapsed:.1f} s "

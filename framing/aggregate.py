@@ -333,6 +333,14 @@ class CorpusAggregate:
 
     def merge(self, other: CorpusAggregate) -> CorpusAggregate:
         """A new aggregate holding both; associative and commutative."""
+        merged = CorpusAggregate(self.categories, self.seed, self.replicates, self.keep_articles)
+        merged.absorb(self)
+        merged.absorb(other)
+        return merged
+
+    def absorb(self, other: CorpusAggregate) -> None:
+        """Add ``other`` into this aggregate in place, linear in ``other``'s size (``other``
+        must not be used afterwards: its parts may now be shared)."""
         if (other.categories, other.seed, other.replicates, other.keep_articles) != (
             self.categories,
             self.seed,
@@ -340,27 +348,16 @@ class CorpusAggregate:
             self.keep_articles,
         ):
             raise ValueError("cannot merge aggregates built with different settings")
-        groups = dict(self.groups)
         for key, theirs in other.groups.items():
-            ours = groups.get(key)
-            groups[key] = ours.merge(theirs) if ours else theirs
-        actors = dict(self.actors)
+            ours = self.groups.get(key)
+            self.groups[key] = ours.merge(theirs) if ours else theirs
         for key, tally in other.actors.items():
-            mine = actors.get(key)
-            actors[key] = mine.merge(tally) if mine else tally
-        samples = dict(self.event_articles)
+            mine = self.actors.get(key)
+            self.actors[key] = mine.merge(tally) if mine else tally
         for event, sample in other.event_articles.items():
-            samples[event] = samples[event].merge(sample) if event in samples else sample
-        return CorpusAggregate(
-            self.categories,
-            self.seed,
-            self.replicates,
-            self.keep_articles,
-            groups,
-            actors,
-            samples,
-            self.near_duplicates.merge(other.near_duplicates),
-        )
+            known = self.event_articles.get(event)
+            self.event_articles[event] = known.merge(sample) if known else sample
+        self.near_duplicates.absorb(other.near_duplicates)
 
     def events(self) -> list[str | None]:
         """The distinct events, in sorted order (None, for articles without one, last)."""

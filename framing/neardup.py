@@ -176,10 +176,19 @@ class NearDuplicates:
             )
         merged = NearDuplicates(permutations=self.permutations, bands=self.bands, seed=self.seed)
         merged._articles = dict(self._articles)
-        for key, entry in other._articles.items():
-            known = merged._articles.get(key)
-            merged._articles[key] = entry if known is None else min(known, entry)
+        merged.absorb(other)
         return merged
+
+    def absorb(self, other: NearDuplicates) -> None:
+        """Add ``other``'s articles to this aggregate in place (linear in ``other``'s size)."""
+        if self._params() != other._params():
+            raise ValueError(
+                "cannot merge NearDuplicates with different (permutations, bands, seed): "
+                f"{self._params()} and {other._params()}"
+            )
+        for key, entry in other._articles.items():
+            known = self._articles.get(key)
+            self._articles[key] = entry if known is None else min(known, entry)
 
     def groups(self, *, threshold: float = 0.8) -> tuple[DuplicateGroup, ...]:
         """Groups of two or more near-duplicate articles, sorted by their first article.

@@ -27,7 +27,9 @@ __all__ = [
     "aggregate_corpus",
     "analyse_corpus",
     "compare_corpus",
+    "english_articles",
     "group_corpus",
+    "make_analyser",
     "not_english",
     "read_articles",
 ]
@@ -150,6 +152,58 @@ def group_corpus(
     return grouping, accounting
 
 
+def english_articles(
+    path: str | os.PathLike[str],
+    accounting: Accounting,
+    *,
+    fields: Mapping[str, str] | None = None,
+    strict: bool = False,
+    limits: Mapping[str, int] | None = None,
+    events: Mapping[str, str] | None = None,
+) -> Iterator[Article]:
+    """The articles of `read_articles` that the English-only analysers can read; the others
+    are recorded in ``accounting.excluded``. Raises `CorpusError` if none is left."""
+    kept = 0
+    for article in read_articles(
+        path, accounting, fields=fields, strict=strict, limits=limits, events=events
+    ):
+        reason = not_english(article)
+        if reason:
+            accounting.excluded.append(Skipped(article.source or article.id, reason))
+            continue
+        kept += 1
+        yield article
+    if kept == 0:
+        raise CorpusError(
+            str(path),
+            f"no article in English: all {accounting.loaded} loaded articles were left out "
+            f"({accounting.excluded[0].reason}, ...)",
+            "framing's frame, cue and sentiment analysers read English only",
+        )
+
+
+def make_analyser(options: AnalysisOptions) -> Callable[[Article], ArticleAnalysis]:
+    """The analysis of one article with these options (models loaded once, here)."""
+    lexicon = options.lexicon or default_frame_lexicon()
+    sentiment = options.sentiment
+    if options.find_actors and sentiment is None:
+        from framing.sentiment import load_target_sentiment
+
+        sentiment = load_target_sentiment()
+
+    def analyser(article: Article) -> ArticleAnalysis:
+        return analyse(
+            article,
+            lexicon=lexicon,
+            frame_model=options.frame_model,
+            exclude_quotes=options.exclude_quotes,
+            sentiment=sentiment if options.find_actors else None,
+            actors=options.actors,
+        )
+
+    return analyser
+
+
 def analyse_corpus(
     path: str | os.PathLike[str],
     accounting: Accounting,
@@ -164,39 +218,13 @@ def analyse_corpus(
 
     ``events`` (content key -> event id) replaces each article's event, as in
     `read_articles`. Raises `CorpusError` when the path does not exist or holds no readable
-    article.
+    article in English.
     """
-    options = options or AnalysisOptions()
-    lexicon = options.lexicon or default_frame_lexicon()
-    sentiment = options.sentiment
-    if options.find_actors and sentiment is None:
-        from framing.sentiment import load_target_sentiment
-
-        sentiment = load_target_sentiment()
-    analysed = 0
-    for article in read_articles(
+    analyser = make_analyser(options or AnalysisOptions())
+    for article in english_articles(
         path, accounting, fields=fields, strict=strict, limits=limits, events=events
     ):
-        reason = not_english(article)
-        if reason:
-            accounting.excluded.append(Skipped(article.source or article.id, reason))
-            continue
-        analysed += 1
-        yield analyse(
-            article,
-            lexicon=lexicon,
-            frame_model=options.frame_model,
-            exclude_quotes=options.exclude_quotes,
-            sentiment=sentiment if options.find_actors else None,
-            actors=options.actors,
-        )
-    if analysed == 0:
-        raise CorpusError(
-            str(path),
-            f"no article in English: all {accounting.loaded} loaded articles were left out "
-            f"({accounting.excluded[0].reason}, ...)",
-            "framing's frame, cue and sentiment analysers read English only",
-        )
+        yield analyser(article)
 
 
 def aggregate_corpus(
@@ -210,31 +238,36 @@ def aggregate_corpus(
     replicates: int = DEFAULT_REPLICATES,
     keep_articles: bool = True,
     events: Mapping[str, str] | None = None,
-    on_article: Callable[[ArticleAnalysis], None] | None = None,
+    jobs: int = 1,
+    on_article: Callable[..., None] | None = None,
 ) -> tuple[CorpusAggregate, Accounting]:
     """Load, analyse and aggregate the corpus at ``path``, one article at a time.
 
     ``keep_articles`` keeps a bounded sample of each event's sentences for the omission
     analysis; ``events`` (content key -> event id, from `group_corpus`) replaces the articles'
-    events; ``on_article`` is called after each article (for a progress bar). Raises
+    events; ``jobs`` > 1 analyses in that many processes (`framing.parallel`), with the same
+    result; ``on_article`` is called after each article (for a progress bar). Raises
     `CorpusError` as `analyse_corpus` does.
     """
     options = options or AnalysisOptions()
     accounting = Accounting()
-    result = CorpusAggregate(options.categories(), seed, replicates, keep_articles)
-    analyses = analyse_corpus(
-        path,
-        accounting,
-        fields=fields,
-        strict=strict,
-        limits=limits,
-        options=options,
-        events=events,
+    articles = english_articles(
+        path, accounting, fields=fields, strict=strict, limits=limits, events=events
     )
-    for analysis in analyses:
-        result.add(analysis)
+    settings = (options.categories(), seed, replicates, keep_articles)
+    if jobs > 1:
+        from framing.parallel import aggregate_in_parallel
+
+        result = aggregate_in_parallel(
+            articles, options, settings, jobs=jobs, on_article=on_article
+        )
+        return result, accounting
+    result = CorpusAggregate(*settings)
+    analyser = make_analyser(options)
+    for article in articles:
+        result.add(analyser(article))
         if on_article is not None:
-            on_article(analysis)
+            on_article(article)
     return result, accounting
 
 

@@ -94,6 +94,17 @@ def event_options(function: F) -> F:
     return function
 
 
+def jobs_option(function: F) -> F:
+    """--jobs N: analyse in N processes (`framing.parallel`)."""
+    return click.option(
+        "--jobs",
+        type=click.IntRange(1),
+        default=1,
+        show_default=True,
+        help="Analyse in this many processes; the result is the same as with one.",
+    )(function)
+
+
 def model_option(function: F) -> F:
     """The required --model FILE option of the commands that apply a trained model."""
     return click.option(

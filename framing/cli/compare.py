@@ -16,6 +16,7 @@ from framing.cli._options import (
     corpus_limits,
     corpus_options,
     event_options,
+    jobs_option,
     read_actor_list,
 )
 from framing.cli._progress import counting_progress
@@ -33,6 +34,7 @@ from framing.resources import ResourceMissing
 
 @main.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path))
+@jobs_option
 @corpus_options
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout instead.")
 @click.option(
@@ -81,6 +83,7 @@ from framing.resources import ResourceMissing
 )
 def compare(
     path: Path | None,
+    jobs: int,
     fields: tuple[str, ...],
     strict: bool,
     as_json: bool,
@@ -152,6 +155,7 @@ def compare(
                 options=options,
                 seed=seed,
                 events=events,
+                jobs=jobs,
                 on_article=advance,
             )
         with counting_progress("Comparing outlets", "events") as advance:
