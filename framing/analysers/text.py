@@ -62,7 +62,7 @@ def sentences(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Word and number tokens in lower case, possessive 's removed ("Maduro's" -> "maduro")."""
-    return [_normalise(token) for token in _word_tokenizer.tokenize(text)]
+    return [span.word for span in _spans(text)]
 
 
 class WordSpan(NamedTuple):
@@ -91,10 +91,17 @@ def word_spans(text: str) -> list[WordSpan]:
     >>> word_spans("Maduro's army")
     [WordSpan(word='maduro', start=0, end=8), WordSpan(word='army', start=9, end=13)]
     """
-    return [
+    return list(_spans(text))
+
+
+@lru_cache(maxsize=4096)
+def _spans(text: str) -> tuple[WordSpan, ...]:
+    """Tokenise once: `analyse` asks for the same sentence's tokens for word counts, frame cues
+    and epistemic cues, so the last few thousand sentences are remembered."""
+    return tuple(
         WordSpan(_normalise(text[start:end]), start, end)
         for start, end in _word_tokenizer.span_tokenize(text)
-    ]
+    )
 
 
 class Quotations(NamedTuple):
