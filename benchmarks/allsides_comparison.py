@@ -16,7 +16,6 @@ import argparse
 import json
 import math
 import sys
-import tempfile
 import time
 import tracemalloc
 from itertools import combinations
@@ -26,7 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _data import data_dir
+from _data import allsides_sides_corpus
 
 from framing.compare import compare
 from framing.pipeline import aggregate_corpus
@@ -44,25 +43,6 @@ MEASURES = (
     ("attributions per 1,000 words", lambda o: o.sourcing.per_1000_words.estimate),
     ("article tone (VADER)", lambda o: o.tone.estimate),
 )
-
-
-def allsides_events(folder: Path) -> Path:
-    """Each story's three articles as JSONL records: outlet = side, event = story id."""
-    target = Path(tempfile.mkdtemp()) / "allsides_events.jsonl"
-    with target.open("w", encoding="utf-8") as out:
-        for line in (folder / "stories.jsonl").open(encoding="utf-8"):
-            story = json.loads(line)
-            for side, news in story["news"].items():
-                record = {
-                    "outlet": side,
-                    "event": f"story-{story['id']}",
-                    "title": news.get("newsTitle", ""),
-                    "text": news.get("newBody", []),
-                    "source_name": news.get("newsSource", ""),
-                    "date": story.get("date", ""),
-                }
-                out.write(json.dumps(record) + "\n")
-    return target
 
 
 def paired(values: dict[str, list[float]], first: str, second: str) -> dict[str, float] | None:
@@ -96,7 +76,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     arguments = parser.parse_args()
-    path = allsides_events(data_dir("allsides"))
+    path = allsides_sides_corpus(events=True)
     tracemalloc.start()
     started = time.perf_counter()
     aggregate, accounting = aggregate_corpus(path, seed=SEED)

@@ -10,9 +10,7 @@ Run: python benchmarks/frames_by_outlet.py
 
 from __future__ import annotations
 
-import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from scipy.stats import chi2_contingency
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _data import data_dir
+from _data import allsides_sides_corpus
 
 from framing.analysers.frames import default_frame_lexicon, score_frames
 from framing.analysers.text import sentences
@@ -45,26 +43,9 @@ def show(title: str, path: Path) -> None:
         print(f"  primary frame by outlet: chi-square {chi2:.1f}, df {dof}, p = {p:.3g}")
 
 
-def allsides_corpus(folder: Path) -> Path:
-    """AllSides stories as JSONL articles whose outlet is the side (left, center, right)."""
-    target = Path(tempfile.mkdtemp()) / "allsides.jsonl"
-    with target.open("w", encoding="utf-8") as out:
-        for line in (folder / "stories.jsonl").open(encoding="utf-8"):
-            story = json.loads(line)
-            for side, news in story["news"].items():
-                record = {
-                    "outlet": side,
-                    "title": news.get("newsTitle", ""),
-                    "text": news.get("newBody", []),
-                    "source_name": news.get("newsSource", ""),
-                }
-                out.write(json.dumps(record) + "\n")
-    return target
-
-
 def main() -> None:
     show("Demo corpus (six fictional outlets, one article each)", demo_corpus_path())
-    path = allsides_corpus(data_dir("allsides"))
+    path = allsides_sides_corpus(events=False)
     show("AllSides stories (the same story from a left, a centre and a right outlet)", path)
     articles = load_corpus(path).articles
     lexicon = default_frame_lexicon()

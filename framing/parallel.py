@@ -31,7 +31,7 @@ def aggregate_in_parallel(
     settings: _Settings,
     *,
     jobs: int,
-    on_article: Callable[..., None] | None = None,
+    on_article: Callable[[], None] | None = None,
 ) -> CorpusAggregate:
     """Aggregate ``articles`` analysed with ``options`` (an `AnalysisOptions`) in ``jobs``
     processes. ``on_article`` is called once per article as chunks finish."""
@@ -44,10 +44,10 @@ def aggregate_in_parallel(
         pending: set[Future[tuple[CorpusAggregate, int]]] = set()
         for chunk in _chunks(articles):
             if len(pending) >= 2 * jobs:
-                result = _collect(pending, result, on_article, wait_for=FIRST_COMPLETED)
+                result = _collect(pending, result, on_article)
             pending.add(pool.submit(_aggregate_chunk, chunk))
         while pending:
-            result = _collect(pending, result, on_article, wait_for=FIRST_COMPLETED)
+            result = _collect(pending, result, on_article)
     return result
 
 
@@ -60,11 +60,9 @@ def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
 def _collect(
     pending: set[Future[tuple[CorpusAggregate, int]]],
     result: CorpusAggregate,
-    on_article: Callable[..., None] | None,
-    *,
-    wait_for: str,
+    on_article: Callable[[], None] | None,
 ) -> CorpusAggregate:
-    done, _ = wait(pending, return_when=wait_for)
+    done, _ = wait(pending, return_when=FIRST_COMPLETED)
     for future in done:
         pending.discard(future)
         part, count = future.result()

@@ -137,7 +137,7 @@ def group_corpus(
     limits: Mapping[str, int] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     window_days: int = DEFAULT_WINDOW_DAYS,
-    on_article: Callable[[Article], None] | None = None,
+    on_article: Callable[[], None] | None = None,
 ) -> tuple[Grouping, Accounting]:
     """Read the corpus at ``path`` once and group its articles into events (`group_events`)."""
     accounting = Accounting()
@@ -145,7 +145,7 @@ def group_corpus(
     def counted() -> Iterator[Article]:
         for article in read_articles(path, accounting, fields=fields, strict=strict, limits=limits):
             if on_article is not None:
-                on_article(article)
+                on_article()
             yield article
 
     grouping = group_events(counted(), threshold=threshold, window_days=window_days)
@@ -239,14 +239,14 @@ def aggregate_corpus(
     keep_articles: bool = True,
     events: Mapping[str, str] | None = None,
     jobs: int = 1,
-    on_article: Callable[..., None] | None = None,
+    on_article: Callable[[], None] | None = None,
 ) -> tuple[CorpusAggregate, Accounting]:
     """Load, analyse and aggregate the corpus at ``path``, one article at a time.
 
     ``keep_articles`` keeps a bounded sample of each event's sentences for the omission
     analysis; ``events`` (content key -> event id, from `group_corpus`) replaces the articles'
     events; ``jobs`` > 1 analyses in that many processes (`framing.parallel`), with the same
-    result; ``on_article`` is called after each article (for a progress bar). Raises
+    result; ``on_article`` is called with no arguments once per article (a progress bar). Raises
     `CorpusError` as `analyse_corpus` does.
     """
     options = options or AnalysisOptions()
@@ -267,7 +267,7 @@ def aggregate_corpus(
     for article in articles:
         result.add(analyser(article))
         if on_article is not None:
-            on_article(article)
+            on_article()
     return result, accounting
 
 
@@ -281,7 +281,7 @@ def compare_corpus(
     seed: int = 0,
     replicates: int = DEFAULT_REPLICATES,
     top_words: int = DEFAULT_TOP_WORDS,
-    on_article: Callable[[ArticleAnalysis], None] | None = None,
+    on_article: Callable[[], None] | None = None,
 ) -> Comparison:
     """Load, analyse and compare the corpus at ``path``, one article at a time.
 
@@ -302,7 +302,7 @@ def compare_corpus(
     top_words : int, default=10
         Distinctive words (and bigrams) kept per outlet.
     on_article : callable, optional
-        Called with each article's analysis as it is aggregated (for a progress bar).
+        Called (with no arguments) once per article aggregated, for a progress bar.
 
     Raises
     ------

@@ -94,6 +94,13 @@ def event_options(function: F) -> F:
     return function
 
 
+def json_option(function: F) -> F:
+    """--json: one JSON document on stdout instead of the tables."""
+    return click.option(
+        "--json", "as_json", is_flag=True, help="Print one JSON document on stdout instead."
+    )(function)
+
+
 def jobs_option(function: F) -> F:
     """--jobs N: analyse in N processes (`framing.parallel`)."""
     return click.option(

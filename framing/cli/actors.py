@@ -11,7 +11,13 @@ from rich.console import Console
 from framing.actors.articles import ActorNotFound, all_portrayals, select_actor
 from framing.cli import main
 from framing.cli._models import report_accounting
-from framing.cli._options import actors_option, corpus_limits, corpus_options, read_actor_list
+from framing.cli._options import (
+    actors_option,
+    corpus_limits,
+    corpus_options,
+    json_option,
+    read_actor_list,
+)
 from framing.corpus import CorpusError
 from framing.corpus.accounting import Accounting
 from framing.corpus.fields import parse_field_options
@@ -26,7 +32,7 @@ from framing.render.json import actors_to_list
 @actors_option
 @click.option("--actor", "actor_name", help="Show this actor's portrayal article by article.")
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="Actors listed.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead.")
+@json_option
 @corpus_options
 def actors(
     path: Path | None,

@@ -11,7 +11,7 @@ from rich.console import Console
 from framing.classifiers.apply import classify as classify_units
 from framing.cli import main
 from framing.cli._models import read_corpus, read_model, report_accounting
-from framing.cli._options import corpus_options, model_option
+from framing.cli._options import corpus_options, json_option, model_option
 from framing.demo import demo_corpus_path
 from framing.render.scheme import ClassificationView
 
@@ -19,7 +19,7 @@ from framing.render.scheme import ClassificationView
 @main.command()
 @model_option
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead.")
+@json_option
 @corpus_options
 def classify(
     model_path: Path, path: Path | None, as_json: bool, fields: tuple[str, ...], strict: bool

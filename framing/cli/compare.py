@@ -17,6 +17,7 @@ from framing.cli._options import (
     corpus_options,
     event_options,
     jobs_option,
+    json_option,
     read_actor_list,
 )
 from framing.cli._progress import counting_progress
@@ -36,7 +37,7 @@ from framing.resources import ResourceMissing
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @jobs_option
 @corpus_options
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout instead.")
+@json_option
 @click.option(
     "--csv",
     "csv_dir",

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from framing.cli import main
 from framing.cli._models import report_accounting
-from framing.cli._options import corpus_limits, corpus_options, event_options
+from framing.cli._options import corpus_limits, corpus_options, event_options, json_option
 from framing.cli._progress import counting_progress
 from framing.corpus import CorpusError
 from framing.corpus.accounting import Accounting
@@ -24,7 +24,7 @@ from framing.render.events import EventsView, grouping_to_dict
 @main.command(name="events")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @event_options
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout instead.")
+@json_option
 @click.option(
     "--write",
     "write_dir",

@@ -14,7 +14,7 @@ from framing.analysers.lexicon import LexiconError
 from framing.article import Article
 from framing.cli import main
 from framing.cli._models import read_corpus, report_accounting
-from framing.cli._options import corpus_options
+from framing.cli._options import corpus_options, json_option
 from framing.demo import demo_corpus_path
 from framing.render.frames import (
     ExplanationView,
@@ -45,7 +45,7 @@ from framing.resources import ResourceMissing
     type=click.Path(path_type=Path, dir_okay=False),
     help="Frame dictionary to use instead of the shipped Policy Frames one (TSV, see README).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout instead.")
+@json_option
 def frames(
     path: Path | None,
     fields: tuple[str, ...],

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from framing.cli import main
 from framing.cli._models import report_accounting
-from framing.cli._options import corpus_limits, corpus_options, jobs_option
+from framing.cli._options import corpus_limits, corpus_options, jobs_option, json_option
 from framing.cli._progress import counting_progress
 from framing.corpus import CorpusError
 from framing.corpus.fields import parse_field_options
@@ -46,7 +46,7 @@ from framing.resources import ResourceMissing
     show_default=True,
     help="Leave out terms a side uses fewer times than this.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout instead.")
+@json_option
 @jobs_option
 @corpus_options
 def keyness_command(

@@ -11,7 +11,7 @@ from rich.console import Console
 from framing.classifiers.active import least_certain
 from framing.cli import main
 from framing.cli._models import read_corpus, read_model, report_accounting
-from framing.cli._options import corpus_options, model_option
+from framing.cli._options import corpus_options, json_option, model_option
 from framing.render.scheme import SuggestionView
 
 
@@ -26,7 +26,7 @@ from framing.render.scheme import SuggestionView
     show_default=True,
     help="How many units to suggest.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead.")
+@json_option
 @corpus_options
 def suggest(
     model_path: Path, path: Path, count: int, as_json: bool, fields: tuple[str, ...], strict: bool

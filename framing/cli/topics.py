@@ -10,7 +10,7 @@ from rich.console import Console
 
 from framing.cli import main
 from framing.cli._models import read_corpus, report_accounting
-from framing.cli._options import corpus_options
+from framing.cli._options import corpus_options, json_option
 from framing.demo import demo_corpus_path
 from framing.render.topics import TopicsView, topics_to_dict
 from framing.topics import find_topics
@@ -38,7 +38,7 @@ from framing.topics import find_topics
     show_default=True,
     help="Words kept per topic.",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout instead.")
+@json_option
 def topics(
     path: Path | None,
     fields: tuple[str, ...],
