@@ -7,14 +7,13 @@ same numbers bit for bit. The bootstrap replicates are sums too (see `framing._b
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from framing._bootstrap import DEFAULT_REPLICATES, two_stage_means
+from framing._bootstrap import DEFAULT_REPLICATES, item_rng, two_stage_means
 from framing._ratios import RatioSums
 from framing.actors.gazetteer import actor_key
 from framing.actors.portrayal import ScoredMention
@@ -43,6 +42,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 MAX_EVENT_ARTICLES = 200
 # Fewer replicates per (outlet, actor) than per outlet: there are many more such pairs.
 ACTOR_REPLICATES = 200
+_ACTOR_STREAM = 1  # the article's generator stream for its actors (`item_rng`)
 GroupKey = tuple[str | None, str]  # (event, outlet)
 ActorKey = tuple[str | None, str, str]  # (event, outlet, actor key)
 
@@ -213,8 +213,9 @@ class ActorAggregate:
         if self.replicate_sums is None:
             self.replicate_sums = np.zeros(self.replicates, dtype=np.int64)
 
-    def add(self, mentions: list[ScoredMention], *, seed: int, article_key: str) -> None:
-        """Add one article's mentions of the actor."""
+    def add(self, mentions: list[ScoredMention], *, rng: np.random.Generator) -> None:
+        """Add one article's mentions of the actor; ``rng`` draws its bootstrap weights (the
+        article's generator for its actors, used in the order of their keys)."""
         scores = np.asarray([m.score for m in mentions])
         self.articles += 1
         self.mentions += len(mentions)
@@ -224,10 +225,7 @@ class ActorAggregate:
             self.names[scored.mention.actor] += 1
             self.kinds[scored.mention.kind] += 1
             self.labels.update((label.kind, label.text) for label in scored.labels)
-        key = hashlib.blake2b(
-            f"{article_key}|{mentions[0].mention.key}".encode(), digest_size=16
-        ).hexdigest()
-        weights, means = two_stage_means(scores, seed, key, self.replicates)
+        weights, means = two_stage_means(scores, 0, "", self.replicates, rng=rng)
         self.replicate_weights += weights.astype(np.int64)
         self.replicate_sums += weights.astype(np.int64) * np.rint(means * SCALE).astype(np.int64)
 
@@ -317,11 +315,12 @@ class CorpusAggregate:
         by_actor: dict[str, list[ScoredMention]] = {}
         for scored in analysis.mentions:
             by_actor.setdefault(scored.mention.key, []).append(scored)
-        for actor, mentions in by_actor.items():
+        rng = item_rng(self.seed, article.content_key, stream=_ACTOR_STREAM) if by_actor else None
+        for actor in sorted(by_actor):
             tally = self.actors.get((*key, actor))
             if tally is None:
                 tally = self.actors[(*key, actor)] = ActorAggregate()
-            tally.add(mentions, seed=self.seed, article_key=article.content_key)
+            tally.add(by_actor[actor], rng=rng)  # type: ignore[arg-type]
         self.near_duplicates.add(article.content_key, article.outlet, article.title, article.text)
         if self.keep_articles:
             sample = self.event_articles.setdefault(article.event, EventSample())

@@ -1,10 +1,11 @@
-"""Analyse a stream of articles in several processes and merge their aggregates.
+"""Analyse a stream of articles in chunks, in this process or in several, and merge the parts.
 
 The main process reads the corpus (so the accounting stays in one place) and sends chunks of
-articles to workers; each worker loads the models once, analyses and aggregates its chunks,
-and sends back the aggregate. Aggregates merge exactly and in any order (`framing.aggregate`),
-so the result equals a one-process run bit for bit. At most two chunks per worker are in flight,
-so memory stays flat however long the stream.
+articles to workers; each worker loads the models once, analyses and aggregates its chunks
+(`framing.work.analyse_part`), and sends back the part. Aggregates merge exactly and in any
+order (`framing.aggregate`), so the result equals a one-process run bit for bit. At most two
+chunks per worker are in flight, so memory stays flat however long the stream. A stream of one
+chunk (a small corpus) is analysed here: starting workers would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -12,42 +13,43 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from itertools import islice
+from itertools import chain, islice
 
 from framing.aggregate import CorpusAggregate
 from framing.article import Article
+from framing.work import Part, Work, analyse_part
 
-__all__ = ["CHUNK_ARTICLES", "aggregate_in_parallel"]
+__all__ = ["CHUNK_ARTICLES", "aggregate_stream"]
 
 CHUNK_ARTICLES = 64
 
-_Settings = tuple[tuple[str, ...], int, int, bool]  # categories, seed, replicates, keep_articles
-_worker: dict[str, object] = {}  # the worker process's analyser and settings
 
-
-def aggregate_in_parallel(
+def aggregate_stream(
     articles: Iterable[Article],
-    options: object,
-    settings: _Settings,
+    work: Work,
     *,
-    jobs: int,
-    on_article: Callable[[], None] | None = None,
+    jobs: int = 1,
+    on_part: Callable[[Part], None] | None = None,
 ) -> CorpusAggregate:
-    """Aggregate ``articles`` analysed with ``options`` (an `AnalysisOptions`) in ``jobs``
-    processes. ``on_article`` is called once per article as chunks finish."""
-    result = CorpusAggregate(*settings)
+    """Aggregate ``articles`` as ``work`` says, in ``jobs`` processes; ``on_part`` receives
+    each analysed chunk (its count and result rows) as it finishes, in no fixed order."""
+    result = work.empty()
+    chunks = _chunks(articles)
+    head = list(islice(chunks, 2))
+    if jobs == 1 or len(head) < 2:
+        for chunk in chain(head, chunks):
+            _absorb(result, analyse_part(chunk, work), on_part)
+        return result
     # "spawn" starts clean workers: forking a process whose progress bar runs a thread is unsafe.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start, initargs=(options, settings)
-    ) as pool:
-        pending: set[Future[tuple[CorpusAggregate, int]]] = set()
-        for chunk in _chunks(articles):
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        pending: set[Future[Part]] = set()
+        for chunk in chain(head, chunks):
             if len(pending) >= 2 * jobs:
-                result = _collect(pending, result, on_article)
-            pending.add(pool.submit(_aggregate_chunk, chunk))
+                _collect(pending, result, on_part)
+            pending.add(pool.submit(analyse_part, chunk, work))
         while pending:
-            result = _collect(pending, result, on_article)
+            _collect(pending, result, on_part)
     return result
 
 
@@ -58,31 +60,17 @@ def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
 
 
 def _collect(
-    pending: set[Future[tuple[CorpusAggregate, int]]],
+    pending: set[Future[Part]],
     result: CorpusAggregate,
-    on_article: Callable[[], None] | None,
-) -> CorpusAggregate:
+    on_part: Callable[[Part], None] | None,
+) -> None:
     done, _ = wait(pending, return_when=FIRST_COMPLETED)
     for future in done:
         pending.discard(future)
-        part, count = future.result()
-        result.absorb(part)
-        if on_article is not None:
-            for _ in range(count):
-                on_article()
-    return result
+        _absorb(result, future.result(), on_part)
 
 
-def _start(options: object, settings: _Settings) -> None:
-    from framing.pipeline import make_analyser
-
-    _worker["analyser"] = make_analyser(options)  # type: ignore[arg-type]
-    _worker["settings"] = settings
-
-
-def _aggregate_chunk(chunk: list[Article]) -> tuple[CorpusAggregate, int]:
-    analyser = _worker["analyser"]
-    part = CorpusAggregate(*_worker["settings"])  # type: ignore[misc]
-    for article in chunk:
-        part.add(analyser(article))  # type: ignore[operator]
-    return part, len(chunk)
+def _absorb(result: CorpusAggregate, part: Part, on_part: Callable[[Part], None] | None) -> None:
+    result.absorb(part.aggregate)
+    if on_part is not None:
+        on_part(part)

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from framing.actors.discover import Mention
 from framing.actors.labels import Label, mention_labels
 
-__all__ = ["SENTIMENT_LABELS", "ScoredMention", "SentimentModel", "portray"]
+__all__ = ["SENTIMENT_LABELS", "ScoredMention", "SentimentModel", "portray", "portray_many"]
 
 SENTIMENT_LABELS = ("negative", "neutral", "positive")
 
@@ -45,15 +45,33 @@ def portray(
     sentences: Sequence[str], mentions: Sequence[Mention], model: SentimentModel
 ) -> tuple[ScoredMention, ...]:
     """Score every mention of one article with the sentiment model, and find its labels."""
-    if not mentions:
-        return ()
-    items = [(sentences[m.sentence], (m.start, m.end)) for m in mentions]
-    probabilities = model.predict_proba(items)
-    return tuple(
-        ScoredMention(
-            mention,
-            (float(row[0]), float(row[1]), float(row[2])),
-            mention_labels(sentences[mention.sentence], mention.start, mention.end),
+    return portray_many([(sentences, mentions)], model)[0]
+
+
+def portray_many(
+    articles: Sequence[tuple[Sequence[str], Sequence[Mention]]], model: SentimentModel
+) -> list[tuple[ScoredMention, ...]]:
+    """`portray` the mentions of several articles (each its sentences and mentions) with one
+    call of the model: the model scores each item on its own, so the scores are the same."""
+    items = [
+        (sentences[m.sentence], (m.start, m.end))
+        for sentences, mentions in articles
+        for m in mentions
+    ]
+    probabilities = model.predict_proba(items) if items else []
+    portrayed = []
+    offset = 0
+    for sentences, mentions in articles:
+        rows = probabilities[offset : offset + len(mentions)]
+        offset += len(mentions)
+        portrayed.append(
+            tuple(
+                ScoredMention(
+                    mention,
+                    (float(row[0]), float(row[1]), float(row[2])),
+                    mention_labels(sentences[mention.sentence], mention.start, mention.end),
+                )
+                for mention, row in zip(mentions, rows, strict=True)
+            )
         )
-        for mention, row in zip(mentions, probabilities, strict=True)
-    )
+    return portrayed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,6 +28,7 @@ __all__ = [
     "ArticleAnalysis",
     "FrameModel",
     "analyse",
+    "analyse_many",
     "content_bigrams",
     "content_words",
     "model_frames",
@@ -87,12 +89,58 @@ def analyse(
     actors : ActorList, optional
         The user's actors, which take precedence over automatic discovery.
     """
+    return analyse_many(
+        [article],
+        lexicon=lexicon,
+        exclude_quotes=exclude_quotes,
+        frame_model=frame_model,
+        sentiment=sentiment,
+        actors=actors,
+    )[0]
+
+
+def analyse_many(
+    articles: Sequence[Article],
+    *,
+    lexicon: Lexicon | None = None,
+    exclude_quotes: bool = False,
+    frame_model: FrameModel | None = None,
+    sentiment: SentimentModel | None = None,
+    actors: ActorList | None = None,
+) -> list[ArticleAnalysis]:
+    """`analyse` each article, scoring all their mentions in one call of the sentiment model:
+    the same scores as one call per article, without the model's per-call cost."""
     lexicon = lexicon or default_frame_lexicon()
-    found = ([article.title] if article.title.strip() else []) + sentences(article.text)
+    split = [_sentences(article) for article in articles]
+    found_mentions = [_find_mentions(found, actors) for found in split]
+    if sentiment is not None:
+        scored = _portray(split, found_mentions, sentiment)
+    else:
+        scored = [()] * len(articles)
+    return [
+        _analysis(article, found, mentions, portrayed, lexicon, exclude_quotes, frame_model)
+        for article, found, mentions, portrayed in zip(
+            articles, split, found_mentions, scored, strict=True
+        )
+    ]
+
+
+def _sentences(article: Article) -> list[str]:
+    """The article's sentences, its title first."""
+    return ([article.title] if article.title.strip() else []) + sentences(article.text)
+
+
+def _analysis(
+    article: Article,
+    found: list[str],
+    found_mentions: tuple[Mention, ...],
+    mentions: tuple[ScoredMention, ...],
+    lexicon: Lexicon,
+    exclude_quotes: bool,
+    frame_model: FrameModel | None,
+) -> ArticleAnalysis:
     tokens = [words(sentence) for sentence in found]
     all_tokens = [token for sentence_tokens in tokens for token in sentence_tokens]
-    found_mentions = _find_mentions(found, actors)
-    mentions = _portray(found, found_mentions, sentiment) if sentiment is not None else ()
     return ArticleAnalysis(
         article=article,
         sentences=tuple(found),
@@ -118,11 +166,11 @@ def _find_mentions(found: list[str], actors: ActorList | None) -> tuple[Mention,
 
 
 def _portray(
-    found: list[str], mentions: tuple[Mention, ...], sentiment: SentimentModel
-) -> tuple[ScoredMention, ...]:
-    from framing.actors.portrayal import portray
+    split: list[list[str]], mentions: list[tuple[Mention, ...]], sentiment: SentimentModel
+) -> list[tuple[ScoredMention, ...]]:
+    from framing.actors.portrayal import portray_many
 
-    return portray(found, mentions, sentiment)
+    return portray_many(list(zip(split, mentions, strict=True)), sentiment)
 
 
 def model_frames(article: Article, model: FrameModel) -> FrameScores:
@@ -151,6 +199,7 @@ def content_bigrams(sentence_tokens: Sequence[Sequence[str]]) -> Counter[str]:
     return counts
 
 
+@lru_cache(maxsize=2**16)
 def _is_content_word(token: str) -> bool:
     return (
         len(token) >= _MIN_WORD_LENGTH

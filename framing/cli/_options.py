@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -101,15 +102,76 @@ def json_option(function: F) -> F:
     )(function)
 
 
-def jobs_option(function: F) -> F:
-    """--jobs N: analyse in N processes (`framing.parallel`)."""
-    return click.option(
-        "--jobs",
-        type=click.IntRange(1),
-        default=1,
-        show_default=True,
-        help="Analyse in this many processes; the result is the same as with one.",
-    )(function)
+def engine_options(function: F) -> F:
+    """Where the analysis runs and what it reuses: --jobs, --engine, --scheduler, --cache.
+
+    Read back with `engine_settings` (so commands need not thread them through)."""
+    for name, settings in reversed(
+        (
+            (
+                "--jobs",
+                {
+                    "type": click.IntRange(1),
+                    "default": all_cores(),
+                    "show_default": "all cores",
+                    "help": "Analyse in this many processes (Dask: local workers); the result "
+                    "is the same as with one.",
+                },
+            ),
+            (
+                "--engine",
+                {
+                    "type": click.Choice(["local", "dask"]),
+                    "default": "local",
+                    "show_default": True,
+                    "help": "Run on this machine, or on a Dask cluster, one task per corpus "
+                    "file (pip install 'framing[dask]').",
+                },
+            ),
+            (
+                "--scheduler",
+                {
+                    "metavar": "ADDRESS",
+                    "help": "The Dask scheduler to use with --engine dask, e.g. "
+                    "tcp://10.0.0.5:8786; without it, a local cluster of --jobs workers.",
+                },
+            ),
+            (
+                "--cache",
+                {
+                    "type": click.Path(path_type=Path, file_okay=False),
+                    "envvar": "FRAMING_CACHE",
+                    "help": "Keep each article's analysis in this folder and reuse it when the "
+                    "article and the models are unchanged (or set FRAMING_CACHE).",
+                },
+            ),
+        )
+    ):
+        function = click.option(name, expose_value=False, callback=_remember, **settings)(function)
+    return function
+
+
+def all_cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def engine_settings() -> dict[str, Any]:
+    """--jobs, --engine, --scheduler and --cache as `aggregate_corpus` keyword arguments."""
+    meta = click.get_current_context().meta
+    engine = meta.get("framing.engine", "local")
+    scheduler = meta.get("framing.scheduler")
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    return {
+        "jobs": meta.get("framing.jobs", all_cores()),
+        "engine": engine,
+        "scheduler": scheduler,
+        "cache": meta.get("framing.cache"),
+    }
 
 
 def model_option(function: F) -> F:

@@ -15,8 +15,9 @@ from framing.cli._options import (
     actors_option,
     corpus_limits,
     corpus_options,
+    engine_options,
+    engine_settings,
     event_options,
-    jobs_option,
     json_option,
     read_actor_list,
 )
@@ -35,7 +36,7 @@ from framing.resources import ResourceMissing
 
 @main.command()
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@jobs_option
+@engine_options
 @corpus_options
 @json_option
 @click.option(
@@ -49,6 +50,14 @@ from framing.resources import ResourceMissing
     "html_path",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Also write a self-contained HTML report with charts to this file.",
+)
+@click.option(
+    "--results",
+    "results_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Also write each article's results (frames, tone, cues, sources) and its actors' "
+    "sentiment to articles.parquet and actors.parquet in this folder "
+    "(pip install 'framing[parquet]').",
 )
 @click.option(
     "--lexicon",
@@ -84,12 +93,12 @@ from framing.resources import ResourceMissing
 )
 def compare(
     path: Path | None,
-    jobs: int,
     fields: tuple[str, ...],
     strict: bool,
     as_json: bool,
     csv_dir: Path | None,
     html_path: Path | None,
+    results_dir: Path | None,
     lexicon: Path | None,
     model_path: Path | None,
     exclude_quotes: bool,
@@ -156,7 +165,8 @@ def compare(
                 options=options,
                 seed=seed,
                 events=events,
-                jobs=jobs,
+                **engine_settings(),
+                results=results_dir,
                 on_article=advance,
             )
         with counting_progress("Comparing outlets", "events") as advance:
@@ -188,5 +198,7 @@ def compare(
     except OSError as error:
         raise click.ClickException(f"cannot write {error.filename}: {error.strerror}") from None
     report_accounting(comparison.accounting)
+    if results_dir is not None:
+        written.append(f"per-article results to {results_dir}")
     for line in written:
         click.echo(f"Wrote {line}.", err=True)

@@ -10,7 +10,13 @@ from rich.console import Console
 
 from framing.cli import main
 from framing.cli._models import report_accounting
-from framing.cli._options import corpus_limits, corpus_options, jobs_option, json_option
+from framing.cli._options import (
+    corpus_limits,
+    corpus_options,
+    engine_options,
+    engine_settings,
+    json_option,
+)
 from framing.cli._progress import counting_progress
 from framing.corpus import CorpusError
 from framing.corpus.fields import parse_field_options
@@ -47,7 +53,7 @@ from framing.resources import ResourceMissing
     help="Leave out terms a side uses fewer times than this.",
 )
 @json_option
-@jobs_option
+@engine_options
 @corpus_options
 def keyness_command(
     path: Path | None,
@@ -57,7 +63,6 @@ def keyness_command(
     top: int,
     min_count: int,
     as_json: bool,
-    jobs: int,
     fields: tuple[str, ...],
     strict: bool,
 ) -> None:
@@ -73,7 +78,7 @@ def keyness_command(
                 limits=corpus_limits(),
                 options=AnalysisOptions(find_actors=False),
                 keep_articles=False,
-                jobs=jobs,
+                **engine_settings(),
                 on_article=advance,
             )
         result = keyness(aggregate, outlet_a, outlet_b, event=event, top=top, min_count=min_count)

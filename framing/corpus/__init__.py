@@ -25,6 +25,7 @@ from framing.corpus.errors import CorpusError
 from framing.corpus.fields import FieldMap
 from framing.corpus.jsonfile import read_json
 from framing.corpus.jsonl import read_jsonl
+from framing.corpus.parquet import read_parquet
 from framing.corpus.txt import read_txt
 
 __all__ = [
@@ -38,9 +39,11 @@ __all__ = [
     "Merged",
     "Skipped",
     "account",
+    "corpus_files",
     "iter_corpus",
     "load_corpus",
     "no_readable_article",
+    "read_file",
 ]
 
 READERS: dict[str, Callable[[FileContext], Iterator[LoadEvent]]] = {
@@ -50,6 +53,7 @@ READERS: dict[str, Callable[[FileContext], Iterator[LoadEvent]]] = {
     ".json": read_json,
     ".csv": read_csv,
     ".tsv": read_csv,
+    ".parquet": read_parquet,
 }
 
 
@@ -99,31 +103,13 @@ def iter_corpus(
     ValueError
         If a limit is not a positive integer.
     """
-    root = Path(path)
-    if not root.exists():
-        raise CorpusError(str(path), "no such file or folder", "Check the path")
+    files = corpus_files(path)
     field_map = FieldMap(fields)
     limits = Limits(max_record_bytes, max_file_bytes)
-    files = [(root, root.name)] if not root.is_dir() else _corpus_files(root)
     seen: dict[str, str] = {}
     ids: set[str] = set()
     for item in files:
-        if isinstance(item, Skipped):
-            events: Iterable[LoadEvent] = [item]
-        else:
-            file_path, name = item
-            reader = READERS.get(file_path.suffix.lower())
-            if reader is None:
-                events = [_unsupported(file_path, name)]
-            else:
-                context = FileContext(
-                    file_path,
-                    name,
-                    field_map,
-                    outlet_from_folder=reader is read_txt,
-                    limits=limits,
-                )
-                events = reader(context)
+        events = [item] if isinstance(item, Skipped) else read_file(*item, field_map, limits)
         for event in events:
             if isinstance(event, Skipped) and strict:
                 raise CorpusError(
@@ -195,6 +181,27 @@ def account(accounting: Accounting, event: LoadEvent | Merged) -> None:
         accounting.skipped.append(event)
     else:
         accounting.warn(event)
+
+
+def read_file(file_path: Path, name: str, fields: FieldMap, limits: Limits) -> Iterable[LoadEvent]:
+    """The load events of one corpus file (``name`` is its path as messages give it), read by
+    the reader of its type; before exact duplicates across files are merged."""
+    reader = READERS.get(file_path.suffix.lower())
+    if reader is None:
+        return [_unsupported(file_path, name)]
+    context = FileContext(
+        file_path, name, fields, outlet_from_folder=reader is read_txt, limits=limits
+    )
+    return reader(context)
+
+
+def corpus_files(path: str | os.PathLike[str]) -> Iterator[tuple[Path, str] | Skipped]:
+    """The files of the corpus at ``path`` in reading order, each with its name in messages,
+    or a folder that cannot be read. Raises `CorpusError` if ``path`` does not exist."""
+    root = Path(path)
+    if not root.exists():
+        raise CorpusError(str(path), "no such file or folder", "Check the path")
+    return iter([(root, root.name)]) if not root.is_dir() else _corpus_files(root)
 
 
 def _corpus_files(root: Path) -> Iterator[tuple[Path, str] | Skipped]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = ["TARGET", "Context", "context"]
@@ -13,7 +14,7 @@ TARGET = "<t>"
 # Words (letters joined by hyphens or inner apostrophes), initialisms like U.S., numbers, and
 # single punctuation marks, which the features use as clause boundaries.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*%?|[^\w\s]")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")
 _BOUNDARIES = frozenset(
     {
         ",",
@@ -59,16 +60,19 @@ class Context(NamedTuple):
     mention: tuple[str, ...]
 
 
+@lru_cache(maxsize=1024)
 def context(sentence: str, start: int, end: int) -> Context:
-    """Tokenise ``sentence`` and replace the tokens overlapping ``[start, end)`` by `TARGET`."""
+    """Tokenise ``sentence`` and replace the tokens overlapping ``[start, end)`` by `TARGET`.
+
+    Cached: both feature sets ask for each mention's context, and a sentence's mentions share
+    its tokens."""
     before: list[str] = []
     mention: list[str] = []
     after: list[str] = []
-    for match in _TOKEN.finditer(sentence):
-        token = _POSSESSIVE.sub("", match.group().lower())
-        if match.end() <= start:
+    for token, token_start, token_end in _tokens(sentence):
+        if token_end <= start:
             before.append(token)
-        elif match.start() >= end:
+        elif token_start >= end:
             after.append(token)
         else:
             mention.append(token)
@@ -81,3 +85,15 @@ def context(sentence: str, start: int, end: int) -> Context:
     while right < len(tokens) and tokens[right] not in _BOUNDARIES:
         right += 1
     return Context(tokens, index, (left, right), tuple(mention))
+
+
+@lru_cache(maxsize=256)
+def _tokens(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    """The sentence's lower-cased tokens, without a possessive 's, with their spans."""
+    found = []
+    for match in _TOKEN.finditer(sentence):
+        token = match.group().lower()
+        if token.endswith(_POSSESSIVES):
+            token = token[:-2]
+        found.append((token, match.start(), match.end()))
+    return tuple(found)
