@@ -11,36 +11,26 @@ from __future__ import annotations
 import numpy as np
 
 DEFAULT_REPLICATES = 1000
-
-
-def item_rng(seed: int, key: str, stream: int = 0) -> np.random.Generator:
-    """The random generator of the item with hex ``key``; ``stream`` tells apart independent
-    uses of one item (an article's tone and its actors)."""
-    seeds = [seed, int(key[:16], 16), int(key[16:32] or "0", 16)]
-    return np.random.default_rng([*seeds, stream] if stream else seeds)
+# Real values are summed in fixed point at this resolution (1e-9), so sums are exact.
+SCALE = 10**9
 
 
 def poisson_weights(seed: int, key: str, shape: tuple[int, ...]) -> np.ndarray:
     """Poisson(1) weights of the given shape for the item with hex ``key``."""
-    return item_rng(seed, key).poisson(1.0, size=shape)
+    rng = np.random.default_rng([seed, int(key[:16], 16), int(key[16:32] or "0", 16)])
+    return rng.poisson(1.0, size=shape)
 
 
 def two_stage_means(
-    values: np.ndarray,
-    seed: int,
-    key: str,
-    replicates: int,
-    rng: np.random.Generator | None = None,
+    values: np.ndarray, seed: int, key: str, replicates: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """Replicates of one cluster's mean, for a two-stage (cluster, then unit) bootstrap.
 
     Returns the cluster's weight in each replicate and its resampled mean (0 where weight is 0).
     Resampling units within the cluster keeps an interval from collapsing when a group has a
-    single cluster (Davison and Hinkley 1997, section 3.8). ``rng``, if given, draws instead
-    of the item's own generator (several clusters of one item share one, in a fixed order).
+    single cluster (Davison and Hinkley 1997, section 3.8).
     """
-    shape = (replicates, values.size + 1)
-    weights = (rng or item_rng(seed, key)).poisson(1.0, size=shape)
+    weights = poisson_weights(seed, key, (replicates, values.size + 1))
     cluster_weight = weights[:, 0].astype(float)
     unit_weights = weights[:, 1:]
     unit_total = unit_weights.sum(axis=1)

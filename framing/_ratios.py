@@ -5,8 +5,12 @@ frame's mean share (shares / framed articles), a cue rate (cues / words), the an
 sources (anonymous / attributions). Resampling articles with Poisson(1) weights that depend
 only on (seed, article key) keeps the replicates mergeable (see `framing._bootstrap`).
 
-Replicate arrays are made only once a group holds a second article: most (event, outlet)
-groups of a large corpus hold one, and one article has no article-level interval anyway.
+Replicates are folded in batches: articles wait, as their few numbers, until `FOLD_AT` have
+come (or the replicates are read), and only then get their weights and are added into the
+replicate arrays (replicates x measures). So a group of a few articles, as most (event, outlet)
+groups of a large corpus are, costs a few kilobytes instead of the arrays' hundreds, and the
+arrays never cost more than 1/`FOLD_AT` of their size per article. Integer sums make the
+result the same however the articles were batched.
 """
 
 from __future__ import annotations
@@ -16,9 +20,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from framing._bootstrap import poisson_weights
+from framing._bootstrap import SCALE, poisson_weights, two_stage_means
 
-__all__ = ["NUMERATOR_SCALE", "RatioSums"]
+__all__ = ["FOLD_AT", "NUMERATOR_SCALE", "ClusterMeans", "RatioSums"]
+
+# Articles held before their replicates are computed (see the module docstring).
+FOLD_AT = 256
 
 # Numerators are stored in fixed point so that sums are exact integers; 1e6 keeps a
 # million articles' weighted sums of counts far inside int64.
@@ -39,7 +46,7 @@ class RatioSums:
     denominators: np.ndarray = field(default=None)  # type: ignore[assignment]
     replicate_numerators: np.ndarray | None = None
     replicate_denominators: np.ndarray | None = None
-    pending: tuple[_Pending, ...] = ()
+    pending: list[_Pending] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.numerators is None:
@@ -54,8 +61,9 @@ class RatioSums:
         self.articles += 1
         self.numerators += fixed
         self.denominators += whole
-        self.pending = (*self.pending, (key, fixed, whole))
-        self._materialise()
+        self.pending.append((key, fixed, whole))
+        if len(self.pending) >= FOLD_AT:
+            self.settle()
 
     def merge(self, other: RatioSums) -> RatioSums:
         """A new sum holding both; associative and commutative, the empty sum its identity."""
@@ -72,7 +80,8 @@ class RatioSums:
             _add(self.replicate_denominators, other.replicate_denominators),
             self.pending + other.pending,
         )
-        merged._materialise()
+        if len(merged.pending) >= FOLD_AT:
+            merged.settle()
         return merged
 
     def estimates(self) -> np.ndarray:
@@ -83,9 +92,9 @@ class RatioSums:
         """Percentile bootstrap bounds per measure (NaN where fewer than 2 articles count)."""
         low = np.full(len(self.names), np.nan)
         high = np.full(len(self.names), np.nan)
-        if self.replicate_numerators is None or self.replicate_denominators is None:
+        ratios = self.replicate_ratios()
+        if ratios is None:
             return low, high
-        ratios = _ratio(self.replicate_numerators / NUMERATOR_SCALE, self.replicate_denominators)
         tail = (1 - confidence) / 2 * 100
         for index in range(len(self.names)):
             column = ratios[:, index]
@@ -95,14 +104,15 @@ class RatioSums:
         return low, high
 
     def replicate_ratios(self) -> np.ndarray | None:
-        """The replicates' ratios, replicates x measures (None before a second article)."""
-        if self.replicate_numerators is None or self.replicate_denominators is None:
+        """The replicates' ratios, replicates x measures (None with fewer than 2 articles)."""
+        if self.articles < 2:
             return None
+        self.settle()
         return _ratio(self.replicate_numerators / NUMERATOR_SCALE, self.replicate_denominators)
 
-    def _materialise(self) -> None:
-        """Fold pending articles into the replicate arrays once there are two or more."""
-        if self.articles < 2 or not self.pending:
+    def settle(self) -> None:
+        """Fold the pending articles into the replicate arrays (the result is the same)."""
+        if not self.pending:
             return
         shape = (self.replicates, len(self.names))
         numerators = np.zeros(shape, dtype=np.int64)
@@ -113,7 +123,60 @@ class RatioSums:
             denominators += weights * whole
         self.replicate_numerators = _add(self.replicate_numerators, numerators)
         self.replicate_denominators = _add(self.replicate_denominators, denominators)
-        self.pending = ()
+        self.pending = []
+
+
+@dataclass
+class ClusterMeans:
+    """Two-stage bootstrap replicates of a mean over clusters (articles) of units (sentences,
+    mentions): per replicate, the summed weight of the clusters and their weighted means, in
+    fixed point (`SCALE`). Clusters wait as their values until `FOLD_AT` have come."""
+
+    replicates: int
+    seed: int = 0
+    weights: np.ndarray | None = None
+    sums: np.ndarray | None = None
+    pending: list[tuple[str, np.ndarray]] = field(default_factory=list)
+
+    def add(self, key: str, values: Sequence[float]) -> None:
+        """Add one cluster's values; ``key`` (hex) seeds its weights."""
+        self.pending.append((key, np.asarray(values, dtype=float)))
+        if len(self.pending) >= FOLD_AT:
+            self.settle()
+
+    def absorb(self, other: ClusterMeans) -> None:
+        """Add ``other`` into this one in place."""
+        if (other.replicates, other.seed) != (self.replicates, self.seed):
+            raise ValueError("cannot merge replicates of different settings")
+        self.weights = _add(self.weights, other.weights)
+        self.sums = _add(self.sums, other.sums)
+        self.pending = self.pending + other.pending
+        if len(self.pending) >= FOLD_AT:
+            self.settle()
+
+    def replicate_sums(self) -> tuple[np.ndarray, np.ndarray]:
+        """(weighted sums of cluster means, summed cluster weights) per replicate."""
+        self.settle()
+        zeros = np.zeros(self.replicates, dtype=np.int64)
+        return (
+            self.sums if self.sums is not None else zeros,
+            self.weights if self.weights is not None else zeros,
+        )
+
+    def settle(self) -> None:
+        """Fold the pending clusters into the replicate sums (the result is the same)."""
+        if not self.pending:
+            return
+        weights = np.zeros(self.replicates, dtype=np.int64)
+        sums = np.zeros(self.replicates, dtype=np.int64)
+        for key, values in self.pending:
+            cluster, means = two_stage_means(values, self.seed, key, self.replicates)
+            whole = cluster.astype(np.int64)
+            weights += whole
+            sums += whole * np.rint(means * SCALE).astype(np.int64)
+        self.weights = _add(self.weights, weights)
+        self.sums = _add(self.sums, sums)
+        self.pending = []
 
 
 def _add(left: np.ndarray | None, right: np.ndarray | None) -> np.ndarray | None:

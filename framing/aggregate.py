@@ -7,14 +7,13 @@ same numbers bit for bit. The bootstrap replicates are sums too (see `framing._b
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from framing._bootstrap import DEFAULT_REPLICATES, item_rng, two_stage_means
-from framing._ratios import RatioSums
+from framing._bootstrap import DEFAULT_REPLICATES, SCALE
+from framing._ratios import ClusterMeans, RatioSums
 from framing.actors.gazetteer import actor_key
 from framing.actors.portrayal import ScoredMention
 from framing.analysers import ArticleAnalysis
@@ -32,7 +31,6 @@ __all__ = [
     "aggregate",
 ]
 
-SCALE = 10**9
 ANONYMOUS = "(anonymous or unnamed)"
 UNIDENTIFIED = "(speaker not identified)"
 _PER_THOUSAND = 1000
@@ -42,7 +40,6 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 MAX_EVENT_ARTICLES = 200
 # Fewer replicates per (outlet, actor) than per outlet: there are many more such pairs.
 ACTOR_REPLICATES = 200
-_ACTOR_STREAM = 1  # the article's generator stream for its actors (`item_rng`)
 GroupKey = tuple[str | None, str]  # (event, outlet)
 ActorKey = tuple[str | None, str, str]  # (event, outlet, actor key)
 
@@ -68,16 +65,13 @@ class OutletAggregate:
     bigram_counts: Counter[str] = field(default_factory=Counter)
     voices: Counter[tuple[str, str]] = field(default_factory=Counter)
     measures: RatioSums = field(default=None)  # type: ignore[assignment]
-    tone_replicate_weights: np.ndarray = field(default=None)  # type: ignore[assignment]
-    tone_replicate_sums: np.ndarray = field(default=None)  # type: ignore[assignment]
+    tone: ClusterMeans = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
         if self.measures is None:
             self.measures = RatioSums(measure_names(self.categories), self.replicates, self.seed)
-        if self.tone_replicate_weights is None:
-            self.tone_replicate_weights = np.zeros(self.replicates, dtype=np.int64)
-        if self.tone_replicate_sums is None:
-            self.tone_replicate_sums = np.zeros(self.replicates, dtype=np.int64)
+        if self.tone is None:
+            self.tone = ClusterMeans(self.replicates, self.seed)
 
     def add(self, analysis: ArticleAnalysis) -> None:
         """Add one article's analysis."""
@@ -95,12 +89,7 @@ class OutletAggregate:
         self.voices.update(_voice(attribution) for attribution in analysis.attributions)
         self.measures.add(key, *article_measures(analysis))
         if tone.compounds:
-            weights, means = two_stage_means(
-                np.asarray(tone.compounds), self.seed, key, self.replicates
-            )
-            fixed_means = np.rint(means * SCALE).astype(np.int64)
-            self.tone_replicate_weights += weights.astype(np.int64)
-            self.tone_replicate_sums += weights.astype(np.int64) * fixed_means
+            self.tone.add(key, tone.compounds)
 
     def merge(self, other: OutletAggregate) -> OutletAggregate:
         """A new aggregate holding both; associative, with the empty aggregate as identity."""
@@ -127,8 +116,7 @@ class OutletAggregate:
         self.bigram_counts.update(other.bigram_counts)
         self.voices.update(other.voices)
         self.measures = self.measures.merge(other.measures)
-        self.tone_replicate_weights = self.tone_replicate_weights + other.tone_replicate_weights
-        self.tone_replicate_sums = self.tone_replicate_sums + other.tone_replicate_sums
+        self.tone.absorb(other.tone)
 
 
 def measure_names(categories: tuple[str, ...]) -> tuple[str, ...]:
@@ -204,45 +192,46 @@ class ActorAggregate:
     names: Counter[str] = field(default_factory=Counter)
     kinds: Counter[str] = field(default_factory=Counter)
     labels: Counter[tuple[str, str]] = field(default_factory=Counter)
-    replicate_weights: np.ndarray = field(default=None)  # type: ignore[assignment]
-    replicate_sums: np.ndarray = field(default=None)  # type: ignore[assignment]
+    seed: int = 0
+    sentiment: ClusterMeans = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        if self.replicate_weights is None:
-            self.replicate_weights = np.zeros(self.replicates, dtype=np.int64)
-        if self.replicate_sums is None:
-            self.replicate_sums = np.zeros(self.replicates, dtype=np.int64)
+        if self.sentiment is None:
+            self.sentiment = ClusterMeans(self.replicates, self.seed)
 
-    def add(self, mentions: list[ScoredMention], *, rng: np.random.Generator) -> None:
-        """Add one article's mentions of the actor; ``rng`` draws its bootstrap weights (the
-        article's generator for its actors, used in the order of their keys)."""
-        scores = np.asarray([m.score for m in mentions])
+    def add(self, mentions: list[ScoredMention], *, article_key: str) -> None:
+        """Add one article's mentions of the actor."""
+        scores = [m.score for m in mentions]
         self.articles += 1
         self.mentions += len(mentions)
-        self.score_sum += _fixed(float(scores.mean()))
+        self.score_sum += _fixed(sum(scores) / len(scores))
         for scored in mentions:
             self.sentiment_counts[scored.label] += 1
             self.names[scored.mention.actor] += 1
             self.kinds[scored.mention.kind] += 1
             self.labels.update((label.kind, label.text) for label in scored.labels)
-        weights, means = two_stage_means(scores, 0, "", self.replicates, rng=rng)
-        self.replicate_weights += weights.astype(np.int64)
-        self.replicate_sums += weights.astype(np.int64) * np.rint(means * SCALE).astype(np.int64)
+        key = hashlib.blake2b(
+            f"{article_key}|{mentions[0].mention.key}".encode(), digest_size=16
+        ).hexdigest()
+        self.sentiment.add(key, scores)
+
+    def absorb(self, other: ActorAggregate) -> None:
+        """Add ``other`` into this aggregate in place."""
+        self.articles += other.articles
+        self.mentions += other.mentions
+        self.sentiment_counts.update(other.sentiment_counts)
+        self.score_sum += other.score_sum
+        self.names.update(other.names)
+        self.kinds.update(other.kinds)
+        self.labels.update(other.labels)
+        self.sentiment.absorb(other.sentiment)
 
     def merge(self, other: ActorAggregate) -> ActorAggregate:
         """A new aggregate holding both; associative, with the empty aggregate as identity."""
-        return ActorAggregate(
-            replicates=self.replicates,
-            articles=self.articles + other.articles,
-            mentions=self.mentions + other.mentions,
-            sentiment_counts=self.sentiment_counts + other.sentiment_counts,
-            score_sum=self.score_sum + other.score_sum,
-            names=self.names + other.names,
-            kinds=self.kinds + other.kinds,
-            labels=self.labels + other.labels,
-            replicate_weights=self.replicate_weights + other.replicate_weights,
-            replicate_sums=self.replicate_sums + other.replicate_sums,
-        )
+        merged = ActorAggregate(self.replicates, seed=self.seed)
+        merged.absorb(self)
+        merged.absorb(other)
+        return merged
 
 
 @dataclass(frozen=True)
@@ -315,12 +304,11 @@ class CorpusAggregate:
         by_actor: dict[str, list[ScoredMention]] = {}
         for scored in analysis.mentions:
             by_actor.setdefault(scored.mention.key, []).append(scored)
-        rng = item_rng(self.seed, article.content_key, stream=_ACTOR_STREAM) if by_actor else None
-        for actor in sorted(by_actor):
+        for actor, mentions in by_actor.items():
             tally = self.actors.get((*key, actor))
             if tally is None:
-                tally = self.actors[(*key, actor)] = ActorAggregate()
-            tally.add(by_actor[actor], rng=rng)  # type: ignore[arg-type]
+                tally = self.actors[(*key, actor)] = ActorAggregate(seed=self.seed)
+            tally.add(mentions, article_key=article.content_key)
         self.near_duplicates.add(article.content_key, article.outlet, article.title, article.text)
         if self.keep_articles:
             sample = self.event_articles.setdefault(article.event, EventSample())

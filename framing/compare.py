@@ -327,7 +327,7 @@ def _outlet_result(
         sentences=group.sentences,
         tone=Interval(
             group.tone_sum / SCALE / group.articles if group.articles else 0.0,
-            *_percentile_interval(group.tone_replicate_sums, group.tone_replicate_weights),
+            *_percentile_interval(*group.tone.replicate_sums()),
         ),
         negative_sentence_share=measures["sentences:negative"],
         positive_sentence_share=measures["sentences:positive"],
@@ -603,7 +603,7 @@ def _actor_outlet(outlet: str, tally: ActorAggregate) -> ActorOutlet:
         mentions=tally.mentions,
         score=Interval(
             tally.score_sum / SCALE / tally.articles if tally.articles else 0.0,
-            *_percentile_interval(tally.replicate_sums, tally.replicate_weights),
+            *_percentile_interval(*tally.sentiment.replicate_sums()),
         ),
         shares={label: tally.sentiment_counts[label] / total for label in SENTIMENT_LABELS},
         labels=tuple(

@@ -65,7 +65,8 @@ def analyse_part(articles: Iterable[Article], work: Work) -> Part:
     cache = _cache(*work.cache) if work.cache is not None else None
     for batch in _batches(articles):
         cached = [cache.get(a) for a in batch] if cache is not None else [None] * len(batch)
-        fresh = iter(analyse_batch([a for a, hit in zip(batch, cached, strict=True) if not hit]))
+        misses = [article for article, hit in zip(batch, cached, strict=True) if hit is None]
+        fresh = iter(analyse_batch(misses) if misses else [])
         for hit in cached:
             analysis = hit or next(fresh)
             if hit is not None:

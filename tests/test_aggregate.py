@@ -39,7 +39,14 @@ def run(analyses):
 
 
 def equal(x, y) -> bool:
-    """Deep equality that compares numpy arrays by value, through dataclasses and containers."""
+    """Deep equality that compares numpy arrays by value, through dataclasses and containers.
+
+    Bootstrap replicates are compared once settled: articles waiting to be folded into them
+    (`framing._ratios.FOLD_AT`) may wait in other batches in a merged aggregate, with the same
+    result."""
+    if hasattr(x, "settle") and hasattr(y, "settle"):
+        x.settle()
+        y.settle()
     if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
         return isinstance(y, np.ndarray) and isinstance(x, np.ndarray) and np.array_equal(x, y)
     if dataclasses.is_dataclass(x):
@@ -90,3 +97,14 @@ def test_outlets_merge_events_and_outlets_in_selects_one():
     assert list(whole.outlets()) == ["Ledger", "Wire"]
     assert whole.outlets()["Wire"].articles == len(TEXTS)
     assert list(whole.outlets_in("e1")) == ["Wire"]
+
+
+def test_replicates_do_not_depend_on_how_articles_were_batched(monkeypatch):
+    waiting = run(ANALYSES)  # fewer articles than FOLD_AT: every group's replicates wait
+    assert any(group.tone.pending for group in waiting.groups.values())
+    monkeypatch.setattr("framing._ratios.FOLD_AT", 2)
+    folded = run(ANALYSES)
+    assert all(len(group.tone.pending) < 2 for group in folded.groups.values())
+    assert same(folded, waiting)
+    halves = run(ANALYSES[::2]).merge(run(ANALYSES[1::2]))
+    assert same(halves, waiting)
