@@ -9,9 +9,13 @@ the copies extend it by 30 days per copy (about two years at 100k).
 
 Each run happens in a fresh subprocess, so its peak RSS (``ru_maxrss``) is its own; the
 articles are generated lazily as `group_events` reads them, so the peak is the grouping's own
-plus the base pool (the "base MB" column, measured before grouping). A further run makes 10%
-of the articles undated (seeded); if that takes more than 10 minutes at 100k it is stopped,
-reported as such, and run at 20k instead.
+plus the base pool (the "base MB" column, measured before grouping). "B/art" is the grouping's
+share, (peak - base) / articles: it includes a fixed working space (the hashed document
+frequencies and IDF, 12 MB, and the similarity blocks, some 60 MB), which dominates it for
+small corpora; when several sizes run, the last line gives the marginal bytes per article
+between consecutive sizes (without undated articles), the cost of each further article. A
+further run makes 10% of the articles undated (seeded); if that takes more than 10 minutes
+at 100k it is stopped, reported as such, and run at 20k instead.
 
 What the cost grows with (framing/events.py): dated articles are compared only with articles
 within ``window`` days of theirs, so the pairs compared grow with the articles times the
@@ -19,8 +23,8 @@ articles published within a window. Here the copies overlap the originals' 2012-
 copy moves only 30 days per k), so the articles per day, and so the pairs per article, grow
 with N: the pairs grow faster than N. Each undated article is compared with every article, so
 undated articles add undated x N pairs, quadratic in N at a fixed undated share. Beyond the
-pairs, building each event costs a fixed amount (a dense sum over the 2^20 hashed features and
-one hashing call per title word), so the time also grows with the number of events.
+pairs, building each event costs a fixed amount (decoding its articles' term counts and one
+hashing call per distinct title word), so the time also grows with the number of events.
 
 Run: python benchmarks/events_scale.py [N ...] [--json]   (default N: 10000 100000)
 """
@@ -38,6 +42,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date as Date
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -136,6 +141,7 @@ def worker(n: int, undated_share: float) -> dict[str, Any]:
         "articles_per_s": grouping.articles / elapsed,
         "peak_rss_mb": _peak_mb(),
         "base_rss_mb": base_mb,
+        "bytes_per_article": (_peak_mb() - base_mb) * 2**20 / max(1, grouping.articles),
         "first_day": min(dates).isoformat() if dates else None,
         "last_day": max(dates).isoformat() if dates else None,
         "pool": len(pool),
@@ -172,7 +178,24 @@ def measure(sizes: list[int], undated_n: int) -> dict[str, Any]:
         "shift_days": SHIFT_DAYS,
         "undated_limit_seconds": UNDATED_LIMIT_S,
         "rows": rows + undated_rows,
+        "marginal": marginal(rows),
     }
+
+
+def marginal(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Peak RSS per further article between consecutive sizes."""
+    ordered = sorted(rows, key=lambda row: row["articles"])
+    return [
+        {
+            "from": low["articles"],
+            "to": high["articles"],
+            "bytes_per_article": (high["peak_rss_mb"] - low["peak_rss_mb"])
+            * 2**20
+            / (high["articles"] - low["articles"]),
+        }
+        for low, high in pairwise(ordered)
+        if high["articles"] > low["articles"]
+    ]
 
 
 def report(result: dict[str, Any]) -> None:
@@ -182,7 +205,7 @@ def report(result: dict[str, Any]) -> None:
     )
     print(
         f"{'articles':>9}{'undated':>9}{'events':>9}{'largest':>9}{'pairs':>15}"
-        f"{'sec':>9}{'arts/s':>9}{'peak MB':>9}{'base MB':>9}"
+        f"{'sec':>9}{'arts/s':>9}{'peak MB':>9}{'base MB':>9}{'B/art':>8}"
     )
     for row in result["rows"]:
         if row["timed_out"]:
@@ -195,13 +218,19 @@ def report(result: dict[str, Any]) -> None:
             f"{row['articles']:>9,}{row['undated']:>9,}{row['events']:>9,}"
             f"{row['largest_event']:>9,}{row['candidate_pairs']:>15,}{row['seconds']:>9.1f}"
             f"{row['articles_per_s']:>9.0f}{row['peak_rss_mb']:>9.0f}{row['base_rss_mb']:>9.0f}"
+            f"{row['bytes_per_article']:>8.0f}"
         )
     days = [r for r in result["rows"] if not r["timed_out"]]
     if days:
         print(
             f"dates {days[0]['first_day']} .. {max(r['last_day'] for r in days)}; "
             f"base pool {days[0]['pool']:,} articles; peak MB = process peak RSS, "
-            "base MB = before grouping"
+            "base MB = before grouping, B/art = (peak - base) / articles"
+        )
+    for step in result["marginal"]:
+        print(
+            f"marginal memory from {step['from']:,} to {step['to']:,} articles: "
+            f"{step['bytes_per_article']:.0f} B/article"
         )
 
 

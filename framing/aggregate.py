@@ -20,6 +20,7 @@ from framing.analysers import ArticleAnalysis
 from framing.analysers.cues import CUE_CATEGORIES
 from framing.analysers.sourcing import Attribution
 from framing.neardup import NearDuplicates
+from framing.terms import TermCounts, TermTable
 
 __all__ = [
     "ACTOR_REPLICATES",
@@ -61,8 +62,8 @@ class OutletAggregate:
     tone_sum: int = 0
     framed_articles: int = 0
     primary_frames: Counter[str] = field(default_factory=Counter)
-    word_counts: Counter[str] = field(default_factory=Counter)
-    bigram_counts: Counter[str] = field(default_factory=Counter)
+    word_counts: TermCounts = field(default_factory=TermCounts)
+    bigram_counts: TermCounts = field(default_factory=TermCounts)
     voices: Counter[tuple[str, str]] = field(default_factory=Counter)
     measures: RatioSums = field(default=None)  # type: ignore[assignment]
     tone: ClusterMeans = field(default=None)  # type: ignore[assignment]
@@ -112,8 +113,8 @@ class OutletAggregate:
         self.tone_sum += other.tone_sum
         self.framed_articles += other.framed_articles
         self.primary_frames.update(other.primary_frames)
-        self.word_counts.update(other.word_counts)
-        self.bigram_counts.update(other.bigram_counts)
+        self.word_counts.absorb(other.word_counts)
+        self.bigram_counts.absorb(other.bigram_counts)
         self.voices.update(other.voices)
         self.measures = self.measures.merge(other.measures)
         self.tone.absorb(other.tone)
@@ -288,6 +289,7 @@ class CorpusAggregate:
     actors: dict[ActorKey, ActorAggregate] = field(default_factory=dict)
     event_articles: dict[str | None, EventSample] = field(default_factory=dict)
     near_duplicates: NearDuplicates = field(default=None)  # type: ignore[assignment]
+    terms: TermTable = field(default_factory=TermTable)
 
     def __post_init__(self) -> None:
         if self.near_duplicates is None:
@@ -301,6 +303,8 @@ class CorpusAggregate:
         if group is None:
             group = self.groups[key] = OutletAggregate(self.categories, self.replicates, self.seed)
         group.add(analysis)
+        self.terms.add(analysis.word_counts)
+        self.terms.add(analysis.bigram_counts)
         by_actor: dict[str, list[ScoredMention]] = {}
         for scored in analysis.mentions:
             by_actor.setdefault(scored.mention.key, []).append(scored)
@@ -345,6 +349,7 @@ class CorpusAggregate:
             known = self.event_articles.get(event)
             self.event_articles[event] = known.merge(sample) if known else sample
         self.near_duplicates.absorb(other.near_duplicates)
+        self.terms.absorb(other.terms)
 
     def events(self) -> list[str | None]:
         """The distinct events, in sorted order (None, for articles without one, last)."""

@@ -31,6 +31,7 @@ from framing.stats import (
     jensen_shannon,
     jensen_shannon_rows,
 )
+from framing.terms import TermCounts, TermTable, distinctive_terms
 
 __all__ = [
     "ActorOutlet",
@@ -287,16 +288,15 @@ def _compare_group(
     top_words: int,
     merged_keys: Mapping[str, str],
 ) -> GroupComparison:
-    pooled: Counter[str] = Counter()
-    pooled_bigrams: Counter[str] = Counter()
+    pooled = TermCounts()
+    pooled_bigrams = TermCounts()
     for group in outlets.values():
-        pooled.update(group.word_counts)
-        pooled_bigrams.update(group.bigram_counts)
+        pooled.absorb(group.word_counts)
+        pooled_bigrams.absorb(group.bigram_counts)
     categories = aggregate.categories
+    vocabulary = _Vocabulary(pooled, pooled_bigrams, aggregate.terms, top_words)
     results = {
-        name: _outlet_result(
-            name, group, categories, (pooled, pooled_bigrams), top_words, merged_keys
-        )
+        name: _outlet_result(name, group, categories, vocabulary, merged_keys)
         for name, group in outlets.items()
     }
     return GroupComparison(
@@ -311,8 +311,7 @@ def _outlet_result(
     name: str,
     group: OutletAggregate,
     categories: tuple[str, ...],
-    pooled: tuple[Counter[str], Counter[str]],
-    top_words: int,
+    vocabulary: _Vocabulary,
     merged_keys: Mapping[str, str],
 ) -> OutletResult:
     measures = _measures(group)
@@ -343,8 +342,8 @@ def _outlet_result(
             anonymous_share=measures["sources:anonymous_share"],
             voices=_voices(group.voices, merged_keys),
         ),
-        distinctive_words=_distinctive(group.word_counts, pooled[0], top_words),
-        distinctive_bigrams=_distinctive(group.bigram_counts, pooled[1], top_words),
+        distinctive_words=vocabulary.distinctive(group.word_counts, vocabulary.words),
+        distinctive_bigrams=vocabulary.distinctive(group.bigram_counts, vocabulary.bigrams),
     )
 
 
@@ -362,13 +361,27 @@ def _measures(group: OutletAggregate) -> dict[str, Interval]:
     }
 
 
-def _distinctive(
-    counts: Counter[str], pooled: Counter[str], top_words: int
-) -> tuple[DistinctiveWord, ...]:
-    others = pooled - counts
-    if not others:
-        return ()
-    return tuple(log_odds_dirichlet(counts, others, pooled)[:top_words])
+@dataclass(frozen=True)
+class _Vocabulary:
+    """One comparison's pooled word and phrase counts, to find each outlet's distinctive ones."""
+
+    words: TermCounts
+    bigrams: TermCounts
+    table: TermTable
+    top: int
+
+    def distinctive(self, counts: TermCounts, pooled: TermCounts) -> tuple[DistinctiveWord, ...]:
+        """The terms ``counts`` over-uses relative to the rest of ``pooled``."""
+        others = pooled.minus(counts)
+        if not len(others):
+            return ()
+        found = distinctive_terms(
+            counts, others, self.table, top=self.top, min_count=MIN_WORD_COUNT
+        )
+        return tuple(
+            DistinctiveWord(term.term, term.z, term.count, term.other_count, term.delta)
+            for term in found
+        )
 
 
 MAX_VOICES = 12

@@ -26,6 +26,17 @@ Method (deterministic, no training):
 
 An event's label is the title of its most central article; its keywords are the title words
 with the highest summed TF-IDF weight over its articles.
+
+Memory: grouping needs the whole corpus at once, so it keeps per article only what the steps
+above use, in flat numpy arrays: its hashed term counts, each distinct word packed into 4 bytes
+(feature and count, `framing._event_vectors`), its row offset and norm (16 bytes), its day,
+outlet number and content key (24 bytes), and its id and title (Python strings, which the
+result holds anyway). Texts are dropped once hashed. The TF-IDF weights are decoded from the
+counts only for the rows being compared, so they are exactly those of a full TF-IDF matrix,
+which would take three times the space. A lead of 400 words has about 150-200 distinct words
+after stop words: about 0.7-0.9 KB an article, plus the id and title, while the articles are
+compared. Then the counts are freed before the events (the result) are built. Besides that,
+the similarity blocks use a fixed working space (`_BLOCK_CELLS` pairs at once).
 """
 
 from __future__ import annotations
@@ -38,11 +49,12 @@ from datetime import date as Date
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import coo_matrix, csr_matrix, vstack
+from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.utils import murmurhash3_32
 
+from framing._event_vectors import N_FEATURES, Growing, TermCounts
 from framing.article import Article
 
 __all__ = [
@@ -59,16 +71,19 @@ DEFAULT_WINDOW_DAYS = 3
 LEAD_WORDS = 400
 BACKGROUND_DOCUMENTS = 1_000
 MAX_COMPONENT = 2_000
-_N_FEATURES = 2**20
-_BATCH = 2_000  # articles vectorised at once
-_BLOCK_CELLS = 4_000_000  # pair similarities computed at once (32 MB)
+_N_FEATURES = N_FEATURES
+_BATCH = 2_000  # articles hashed at once
+_BLOCK_CELLS = 4_000_000  # pairs whose similarity is computed at once
+_UNDATED_ROWS = 4_096  # undated articles compared with the corpus at once
+_DESCRIBE_ROWS = 20_000  # rows decoded at once to label the events
 _EPSILON = 1e-9
 _CUT_STEP = 0.05  # how much the cut rises to split an oversized component
 _KEYWORDS = 5
+_KEY_BYTES = 16  # `Article.content_key` is 16 bytes in hex
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventMember:
     """An article of an event: its id, outlet, title, date and content key."""
 
@@ -79,7 +94,7 @@ class EventMember:
     key: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A group of articles about one event, with a label, keywords and date span."""
 
@@ -122,7 +137,7 @@ def group_events(
     threshold: float = DEFAULT_THRESHOLD,
     window_days: int = DEFAULT_WINDOW_DAYS,
 ) -> Grouping:
-    """Group articles into events (method in the module docstring).
+    """Group articles into events (method and memory in the module docstring).
 
     Parameters
     ----------
@@ -141,125 +156,197 @@ def group_events(
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     if window_days < 0:
         raise ValueError(f"window must be 0 or more days, got {window_days}")
-    members, vectors = _vectorise(articles)
-    if not members:
+    read, counts = _read(articles)
+    if not len(read):
         return Grouping((), threshold, window_days, 0, 0, 0)
-    days = np.array(
-        [m.date.toordinal() if m.date is not None else -1 for m in members], dtype=np.int64
-    )
-    edges, similarities, compared = _similar_pairs(vectors, days, threshold, window_days)
-    clusters = _cluster(vectors, days, edges, similarities, threshold, window_days)
-    events = [_event(members, vectors, cluster) for cluster in clusters]
+    order = read.order()
+    days = read.days[order]
+    edges, similarities, compared = _similar_pairs(counts, order, days, threshold, window_days)
+    cluster_of = _cluster(counts, order, days, edges, similarities, threshold, window_days)
+    del edges, similarities
+    by_cluster = np.argsort(cluster_of, kind="stable")  # rows ascending within a cluster
+    bounds = np.flatnonzero(np.diff(cluster_of[by_cluster])) + 1
+    starts = np.concatenate([[0], bounds]).tolist()
+    stops = np.concatenate([bounds, [len(order)]]).tolist()
+    del cluster_of, bounds
+    central, keywords = _describe(counts, read, order[by_cluster], starts, stops)
+    del counts  # the events need only the articles' ids, titles, dates and keys
+    events = [
+        _event(read, order[by_cluster[start:stop]], int(centre), words)
+        for start, stop, centre, words in zip(starts, stops, central, keywords, strict=True)
+    ]
     events.sort(key=lambda e: (-len(e.articles), e.start or Date.max, e.articles[0].id))
     return Grouping(
         events=tuple(events),
         threshold=threshold,
         window_days=window_days,
-        articles=len(members),
+        articles=len(read),
         undated=int((days < 0).sum()),
         candidate_pairs=compared,
     )
 
 
-def _vectorise(articles: Iterable[Article]) -> tuple[list[EventMember], csr_matrix]:
-    """Members in (date, id) order and their L2-normalised TF-IDF rows, built in batches."""
-    hasher = HashingVectorizer(
-        n_features=_N_FEATURES,
-        stop_words=sorted(ENGLISH_STOP_WORDS),
-        alternate_sign=False,
-        norm=None,
-    )
-    members: list[EventMember] = []
-    texts: list[str] = []
-    blocks: list[csr_matrix] = []
-    for article in articles:
-        members.append(
-            EventMember(
-                article.id, article.outlet, article.title, article.date, article.content_key
-            )
+class _Articles:
+    """What grouping keeps of each article besides its term counts, in reading order: its id
+    and title (strings), outlet number (int32), day (int32 ordinal, -1 when undated) and
+    content key (16 bytes)."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.titles: list[str] = []
+        self.outlet_names: list[str] = []
+        self._outlet_numbers: dict[str, int] = {}
+        self._outlets = Growing(np.int32)
+        self._days = Growing(np.int32)
+        self._keys = bytearray()
+        self._other_keys: dict[int, str] = {}  # keys that are not 16 bytes in hex
+        self._dates: dict[int, Date] = {}
+        self._pending: list[tuple[int, int]] = []  # outlet number and day, not yet in arrays
+        self.outlets = np.empty(0, dtype=np.int32)
+        self.days = np.empty(0, dtype=np.int32)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def add(self, article: Article) -> None:
+        key = article.content_key
+        try:
+            digest = bytes.fromhex(key)
+        except ValueError:
+            digest = b""
+        if len(digest) != _KEY_BYTES:
+            self._other_keys[len(self.ids)] = key
+            digest = bytes(_KEY_BYTES)
+        self._keys += digest
+        self.ids.append(article.id)
+        self.titles.append(article.title)
+        number = self._outlet_numbers.setdefault(article.outlet, len(self.outlet_names))
+        if number == len(self.outlet_names):
+            self.outlet_names.append(article.outlet)
+        self._pending.append((number, article.date.toordinal() if article.date else -1))
+        if len(self._pending) == _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            outlets, days = zip(*self._pending, strict=True)
+            self._outlets.append(outlets)
+            self._days.append(days)
+            self._pending = []
+
+    def finish(self) -> None:
+        self._flush()
+        self.outlets = self._outlets.finish()
+        self.days = self._days.finish()
+
+    def order(self) -> np.ndarray:
+        """Reading positions sorted by date, then id (undated last): independent of the
+        reading order except between articles with equal date and id."""
+        by_id = np.array(sorted(range(len(self.ids)), key=self.ids.__getitem__), dtype=np.int64)
+        day = np.where(self.days >= 0, self.days, np.iinfo(np.int32).max)
+        return by_id[np.argsort(day[by_id], kind="stable")]
+
+    def date(self, position: int) -> Date | None:
+        day = int(self.days[position])
+        if day < 0:
+            return None
+        if day not in self._dates:
+            self._dates[day] = Date.fromordinal(day)
+        return self._dates[day]
+
+    def member(self, position: int) -> EventMember:
+        start = position * _KEY_BYTES
+        key = self._other_keys.get(position) or self._keys[start : start + _KEY_BYTES].hex()
+        return EventMember(
+            self.ids[position],
+            self.outlet_names[self.outlets[position]],
+            self.titles[position],
+            self.date(position),
+            key,
         )
+
+
+def _read(articles: Iterable[Article]) -> tuple[_Articles, TermCounts]:
+    """The articles' compact records and term counts, in reading order, read in batches."""
+    read = _Articles()
+    counts = TermCounts(BACKGROUND_DOCUMENTS)
+    texts: list[str] = []
+    for article in articles:
+        read.add(article)
         lead = " ".join(article.text.split()[:LEAD_WORDS])
         texts.append(f"{article.title}\n{article.title}\n{lead}")
         if len(texts) == _BATCH:
-            blocks.append(hasher.transform(texts))
+            counts.add(texts)
             texts = []
     if texts:
-        blocks.append(hasher.transform(texts))
-    if not blocks:
-        return [], csr_matrix((0, _N_FEATURES))
-    counts = vstack(blocks).tocsr()
-    order = sorted(
-        range(len(members)),
-        key=lambda i: (members[i].date is None, members[i].date or Date.min, members[i].id),
-    )
-    return [members[i] for i in order], _tfidf(counts[order])
-
-
-def _tfidf(counts: csr_matrix) -> csr_matrix:
-    """Sublinear TF times a smoothed IDF, rows L2-normalised.
-
-    The IDF counts `BACKGROUND_DOCUMENTS` extra documents that contain none of the words:
-    ln((1 + n + B) / (1 + df)) + 1. In a large corpus this is the usual smoothed IDF; in a
-    small corpus about one story it keeps that story's own words from weighing nothing, as
-    they would if every article had them and the corpus were all there is.
-    """
-    weights = counts.astype(np.float64)
-    weights.data = 1.0 + np.log(weights.data)
-    document_frequency = np.bincount(weights.indices, minlength=weights.shape[1])
-    n = weights.shape[0]
-    idf = np.log((1.0 + n + BACKGROUND_DOCUMENTS) / (1.0 + document_frequency)) + 1.0
-    weights.data *= idf[weights.indices]
-    norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    weights.data /= np.repeat(norms, np.diff(weights.indptr))
-    return csr_matrix(weights)
+        counts.add(texts)
+    read.finish()
+    counts.finish()
+    return read, counts
 
 
 def _similar_pairs(
-    vectors: csr_matrix, days: np.ndarray, threshold: float, window: int
+    counts: TermCounts, order: np.ndarray, days: np.ndarray, threshold: float, window: int
 ) -> tuple[np.ndarray, np.ndarray, int]:
-    """Pairs (i < j) with similarity >= threshold within the window, their similarities, and
-    how many pairs were compared.
+    """Pairs (i, j) of rows with similarity >= threshold that may be compared, their
+    similarities, and how many pairs were compared.
 
-    Rows are in date order with undated ones last; each block of rows is compared with the
-    contiguous slice of rows whose dates can fall in its window (all rows, for undated ones).
+    Rows are in date order with undated ones last (``order`` maps them to reading positions).
+    Each block of dated rows is compared with the contiguous slice of rows whose dates can
+    fall in its window, each pair once (i < j, within the window). Each block of undated rows
+    is compared with every dated row and every later undated row, slice by slice.
     """
-    n = vectors.shape[0]
+    n = len(days)
     dated = int((days >= 0).sum())
+    cut = threshold - _EPSILON
     found: list[np.ndarray] = []
     values: list[np.ndarray] = []
     compared = 0
     start = 0
-    while start < n:
+    while start < dated:
         stop, low, high = _block(days, start, dated, window)
-        block = (vectors[start:stop] @ vectors[low:high].T).toarray()
-        rows = np.arange(start, stop)[:, None]
-        columns = np.arange(low, high)[None, :]
-        if start < dated:  # each dated pair once, within the window
-            allowed = (columns > rows) & (
-                np.abs(days[start:stop, None] - days[None, low:high]) <= window
-            )
-        else:  # undated rows take their pairs with every dated row and later undated ones
-            allowed = (columns > rows) | (columns < dated)
-        compared += int(allowed.sum())
-        row, column = np.nonzero(allowed & (block >= threshold - _EPSILON))
-        found.append(np.stack([row + start, column + low], axis=1))
-        values.append(block[row, column])
+        # each row's pairs are the later rows up to its day + window
+        reach = np.searchsorted(days[:dated], days[start:stop] + window, side="right")
+        compared += int((reach - np.arange(start + 1, stop + 1)).sum())
+        rows = counts.rows(order[start:stop])
+        row, column, value = _above(rows @ counts.rows(order[low:high]).T, cut)
+        row += start
+        column += low
+        keep = (column > row) & (np.abs(days[row] - days[column]) <= window)
+        found.append(np.stack([row[keep], column[keep]], axis=1))
+        values.append(value[keep])
         start = stop
+    for start in range(dated, n, _UNDATED_ROWS):
+        stop = min(n, start + _UNDATED_ROWS)
+        compared += (stop - start) * (dated + n - 1) - (start + stop - 1) * (stop - start) // 2
+        rows = counts.rows(order[start:stop])
+        width = max(1, _BLOCK_CELLS // (stop - start))
+        slices = [(low, min(dated, low + width)) for low in range(0, dated, width)]
+        slices += [(low, min(n, low + width)) for low in range(start + 1, n, width)]
+        for low, high in slices:
+            row, column, value = _above(rows @ counts.rows(order[low:high]).T, cut)
+            row += start
+            column += low
+            keep = (column < dated) | (column > row)
+            found.append(np.stack([row[keep], column[keep]], axis=1))
+            values.append(value[keep])
     if not found:
         return np.empty((0, 2), dtype=np.int64), np.empty(0), compared
     return np.concatenate(found), np.concatenate(values), compared
 
 
-def _block(days: np.ndarray, start: int, dated: int, window: int) -> tuple[int, int, int]:
-    """The next block of rows [start, stop) and the column slice [low, high) it needs.
+def _above(product: csr_matrix, cut: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Row, column and value of the entries of a sparse product that reach ``cut``."""
+    product = csr_matrix(product)
+    entries = np.flatnonzero(product.data >= cut)
+    row = np.searchsorted(product.indptr, entries, side="right").astype(np.int64) - 1
+    return row, product.indices[entries].astype(np.int64), product.data[entries]
 
-    Dated rows need only the dated rows within ``window`` days of theirs; undated rows (last)
-    need every row. Blocks grow while rows x columns stay under `_BLOCK_CELLS`.
-    """
-    n = len(days)
-    if start >= dated:
-        return min(n, start + max(1, _BLOCK_CELLS // n)), 0, n
+
+def _block(days: np.ndarray, start: int, dated: int, window: int) -> tuple[int, int, int]:
+    """The next block of dated rows [start, stop) and the column slice [low, high) it needs:
+    the dated rows within ``window`` days of theirs. Blocks grow while rows x columns stay
+    under `_BLOCK_CELLS`."""
     known = days[:dated]
     low = int(np.searchsorted(known, days[start] - window, side="left"))
     stop = start + 1
@@ -272,49 +359,83 @@ def _block(days: np.ndarray, start: int, dated: int, window: int) -> tuple[int, 
 
 
 def _cluster(
-    vectors: csr_matrix,
+    counts: TermCounts,
+    order: np.ndarray,
     days: np.ndarray,
     edges: np.ndarray,
     similarities: np.ndarray,
     threshold: float,
     window: int,
-) -> list[list[int]]:
-    """Average-linkage clusters within each connected component of the similarity graph."""
-    clusters: list[list[int]] = []
-    for piece in _pieces(vectors.shape[0], edges, similarities, threshold):
-        clusters.extend(_average_linkage(vectors, days, piece, threshold, window))
-    return clusters
+) -> np.ndarray:
+    """Each row's cluster: average-linkage clusters within each connected component of the
+    similarity graph, numbered by component, then by their first row."""
+    n = len(days)
+    pieces = _pieces(n, edges, similarities, threshold)
+    by_piece = np.argsort(pieces, kind="stable")
+    bounds = np.flatnonzero(np.diff(pieces[by_piece])) + 1
+    cluster_of = np.empty(n, dtype=np.int64)
+    number = 0
+    starts = np.concatenate([[0], bounds]).tolist()
+    stops = np.concatenate([bounds, [n]]).tolist()
+    for start, stop in zip(starts, stops, strict=True):
+        if stop - start == 1:
+            cluster_of[by_piece[start]] = number
+            number += 1
+            continue
+        rows = by_piece[start:stop]
+        labels = _average_linkage(counts, order, days, rows, threshold, window)
+        _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+        rank = np.empty(len(first), dtype=np.int64)
+        rank[np.argsort(first)] = np.arange(len(first))
+        cluster_of[rows] = number + rank[inverse]
+        number += len(first)
+    return cluster_of
 
 
-def _pieces(n: int, edges: np.ndarray, similarities: np.ndarray, cut: float) -> list[list[int]]:
-    """Connected components of the graph of edges with similarity >= cut; a component of more
-    than `MAX_COMPONENT` articles is split again with a cut raised by `_CUT_STEP`.
+def _pieces(n: int, edges: np.ndarray, similarities: np.ndarray, cut: float) -> np.ndarray:
+    """Each row's piece: connected components of the graph of edges with similarity >= cut,
+    a component of more than `MAX_COMPONENT` articles split again with a cut raised by
+    `_CUT_STEP` (its pieces numbered in its place).
 
     Only the similarities decide the pieces, never the order of the articles.
     """
     kept = similarities >= cut - _EPSILON
     graph = coo_matrix((np.ones(int(kept.sum())), (edges[kept, 0], edges[kept, 1])), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    order = np.argsort(labels, kind="stable")
-    bounds = np.flatnonzero(np.diff(labels[order])) + 1
-    pieces: list[list[int]] = []
-    for component in np.split(order, bounds):
-        if len(component) <= MAX_COMPONENT or cut >= 1.0:
-            pieces.append(component.tolist())
-            continue
+    count, labels = connected_components(graph, directed=False)
+    if cut >= 1.0:
+        return labels
+    oversized = np.flatnonzero(np.bincount(labels, minlength=count) > MAX_COMPONENT).tolist()
+    if not oversized:
+        return labels
+    split: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    for label in oversized:
+        component = np.flatnonzero(labels == label)
         inside = np.isin(edges[:, 0], component) & np.isin(edges[:, 1], component)
         local = np.searchsorted(component, edges[inside])
-        for piece in _pieces(len(component), local, similarities[inside], cut + _CUT_STEP):
-            pieces.append(component[piece].tolist())
-    return pieces
+        split[label] = (
+            component,
+            _pieces(len(component), local, similarities[inside], cut + _CUT_STEP),
+        )
+    width = np.ones(count, dtype=np.int64)
+    for label, (_, sub) in split.items():
+        width[label] = int(sub.max()) + 1
+    first = np.cumsum(width) - width
+    numbered = first[labels]
+    for label, (component, sub) in split.items():
+        numbered[component] = first[label] + sub
+    return numbered
 
 
 def _average_linkage(
-    vectors: csr_matrix, days: np.ndarray, rows: list[int], threshold: float, window: int
-) -> list[list[int]]:
-    if len(rows) == 1:
-        return [rows]
-    part = vectors[rows]
+    counts: TermCounts,
+    order: np.ndarray,
+    days: np.ndarray,
+    rows: np.ndarray,
+    threshold: float,
+    window: int,
+) -> np.ndarray:
+    """The cluster label of each of ``rows`` (average linkage, cut at the threshold)."""
+    part = counts.rows(order[rows])
     similarity = (part @ part.T).toarray()
     dated = days[rows] >= 0
     apart = np.abs(days[rows][:, None] - days[rows][None, :]) > window
@@ -322,23 +443,58 @@ def _average_linkage(
     distance = np.clip(1.0 - similarity, 0.0, None)
     condensed = distance[np.triu_indices(len(rows), k=1)]
     tree = linkage(condensed, method="average")
-    labels = fcluster(tree, t=1.0 - threshold + _EPSILON, criterion="distance")
-    grouped: dict[int, list[int]] = {}
-    for row, label in zip(rows, labels, strict=True):
-        grouped.setdefault(int(label), []).append(row)
-    return list(grouped.values())
+    return fcluster(tree, t=1.0 - threshold + _EPSILON, criterion="distance")
 
 
-def _event(members: Sequence[EventMember], vectors: csr_matrix, rows: list[int]) -> Event:
-    chosen = [members[row] for row in rows]
-    part = vectors[rows]
-    # The summed vector over the features present, and each article's dot product with it:
-    # O(non-zeros), where a sparse product would convert over all 2^20 columns.
-    features, inverse = np.unique(part.indices, return_inverse=True)
-    sums = np.bincount(inverse, weights=part.data)
-    entry_rows = np.repeat(np.arange(len(rows)), np.diff(part.indptr))
-    centrality = np.bincount(entry_rows, weights=part.data * sums[inverse], minlength=len(rows))
-    label = chosen[int(np.argmax(centrality))].title or chosen[0].id
+def _describe(
+    counts: TermCounts,
+    read: _Articles,
+    positions: np.ndarray,
+    starts: list[int],
+    stops: list[int],
+) -> tuple[list[int], list[tuple[str, ...]]]:
+    """Each cluster's most central article (reading position) and keywords.
+
+    ``positions[start:stop]`` are a cluster's articles; they are decoded a chunk of clusters
+    at a time. Centrality is the dot product with the cluster's summed vector.
+    """
+    central: list[int] = []
+    keywords: list[tuple[str, ...]] = []
+    words: dict[str, tuple[str, int]] = {}  # one string and feature per title word
+    chunk = 0
+    while chunk < len(starts):
+        end = chunk + 1
+        while end < len(starts) and stops[end] - starts[chunk] <= _DESCRIBE_ROWS:
+            end += 1
+        base = starts[chunk]
+        part = counts.rows(positions[base : stops[end - 1]])
+        for start, stop in zip(starts[chunk:end], stops[chunk:end], strict=True):
+            low, high = part.indptr[start - base], part.indptr[stop - base]
+            features, data = part.indices[low:high], part.data[low:high]
+            centre = 0
+            if stop - start > 1:
+                features, inverse = np.unique(features, return_inverse=True)
+                sums = np.bincount(inverse, weights=data)
+                lengths = np.diff(part.indptr[start - base : stop - base + 1])
+                entry_rows = np.repeat(np.arange(stop - start), lengths)
+                centrality = np.bincount(
+                    entry_rows, weights=data * sums[inverse], minlength=stop - start
+                )
+                centre = int(np.argmax(centrality))
+                data = sums
+            members = positions[start:stop].tolist()
+            central.append(members[centre])
+            titles = [read.titles[position] for position in members]
+            keywords.append(_keywords(titles, features, data, words))
+        chunk = end
+    return central, keywords
+
+
+def _event(
+    read: _Articles, positions: np.ndarray, central: int, keywords: tuple[str, ...]
+) -> Event:
+    chosen = [read.member(position) for position in positions.tolist()]
+    label = read.titles[central] or chosen[0].id
     dates = [member.date for member in chosen if member.date is not None]
     ordered = tuple(sorted(chosen, key=lambda m: (m.outlet, m.date or Date.min, m.id)))
     identity = hashlib.blake2b(
@@ -347,24 +503,36 @@ def _event(members: Sequence[EventMember], vectors: csr_matrix, rows: list[int])
     return Event(
         id=f"event-{identity}",
         label=label,
-        keywords=_keywords(chosen, dict(zip(features.tolist(), sums.tolist(), strict=True))),
+        keywords=keywords,
         start=min(dates) if dates else None,
         end=max(dates) if dates else None,
         articles=ordered,
     )
 
 
-def _keywords(chosen: Sequence[EventMember], centre: dict[int, float]) -> tuple[str, ...]:
-    """The title words with the most TF-IDF weight in the event's summed vector."""
-    words = {
-        word
-        for member in chosen
-        for word in _WORD.findall(member.title.lower())
-        if word not in ENGLISH_STOP_WORDS and not word.isdigit()
-    }
-    weights = {word: centre.get(_feature(word), 0.0) for word in words}
-    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
-    return tuple(word for word, weight in ranked[:_KEYWORDS] if weight > 0)
+def _keywords(
+    titles: Sequence[str],
+    features: np.ndarray,
+    weights: np.ndarray,
+    words: dict[str, tuple[str, int]],
+) -> tuple[str, ...]:
+    """The title words with the most TF-IDF weight in the event's summed vector (``weights``
+    of the sorted ``features``); ``words`` caches each word's string and feature."""
+    found = set()
+    for title in titles:
+        for word in _WORD.findall(title.lower()):
+            if word not in ENGLISH_STOP_WORDS and not word.isdigit():
+                found.add(word)
+    ranked: list[tuple[float, str]] = []
+    for word in found:
+        if word not in words:
+            words[word] = (word, _feature(word))
+        word, feature = words[word]
+        at = int(np.searchsorted(features, feature))
+        weight = float(weights[at]) if at < len(features) and features[at] == feature else 0.0
+        ranked.append((-weight, word))
+    ranked.sort()
+    return tuple(word for weight, word in ranked[:_KEYWORDS] if weight < 0)
 
 
 def _feature(word: str) -> int:

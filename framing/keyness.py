@@ -7,12 +7,11 @@ prior is the pooled counts of the two sides.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from framing.aggregate import CorpusAggregate, OutletAggregate
-from framing.compare import DistinctiveWord, log_odds_dirichlet
+from framing.compare import DistinctiveWord
+from framing.terms import TermCounts, TermTable, distinctive_terms
 
 __all__ = ["REST", "EventNotFound", "Keyness", "OutletNotFound", "keyness"]
 
@@ -91,30 +90,38 @@ def keyness(
     for more in others[1:]:
         other = other.merge(more)
     first = outlets[a]
+    table = aggregate.terms
     return Keyness(
-        a=_side(a, first, other, top, min_count),
-        b=_side(b or REST, other, first, top, min_count),
+        a=_side(a, first, other, table, top, min_count),
+        b=_side(b or REST, other, first, table, top, min_count),
         event=event,
         min_count=min_count,
     )
 
 
 def _side(
-    name: str, ours: OutletAggregate, theirs: OutletAggregate, top: int, min_count: int
+    name: str,
+    ours: OutletAggregate,
+    theirs: OutletAggregate,
+    table: TermTable,
+    top: int,
+    min_count: int,
 ) -> Side:
     return Side(
         name=name,
         articles=ours.articles,
-        tokens=sum(ours.word_counts.values()),
-        bigrams=sum(ours.bigram_counts.values()),
-        words=_over_used(ours.word_counts, theirs.word_counts, top, min_count),
-        phrases=_over_used(ours.bigram_counts, theirs.bigram_counts, top, min_count),
+        tokens=ours.word_counts.total(),
+        bigrams=ours.bigram_counts.total(),
+        words=_over_used(ours.word_counts, theirs.word_counts, table, top, min_count),
+        phrases=_over_used(ours.bigram_counts, theirs.bigram_counts, table, top, min_count),
     )
 
 
 def _over_used(
-    ours: Mapping[str, int], theirs: Mapping[str, int], top: int, min_count: int
+    ours: TermCounts, theirs: TermCounts, table: TermTable, top: int, min_count: int
 ) -> tuple[DistinctiveWord, ...]:
-    pooled = Counter(ours)
-    pooled.update(theirs)
-    return tuple(log_odds_dirichlet(ours, theirs, pooled, min_count=min_count)[:top])
+    found = distinctive_terms(ours, theirs, table, top=top, min_count=min_count)
+    return tuple(
+        DistinctiveWord(term.term, term.z, term.count, term.other_count, term.delta)
+        for term in found
+    )

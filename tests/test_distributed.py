@@ -51,7 +51,11 @@ def test_reading_shard_by_shard_yields_what_one_pass_yields(tmp_path, demo_path)
     folder = shard_corpus(tmp_path, demo_path)
     shards = partitions(folder)
     plans = plan_partitions([partition_keys(shard) for shard in shards])
-    by_shard = [event for shard, plan in zip(shards, plans) for event in read_partition(shard, plan)]
+    by_shard = [
+        event
+        for shard, plan in zip(shards, plans, strict=True)
+        for event in read_partition(shard, plan)
+    ]
     one_pass = list(iter_corpus(folder))
     assert by_shard == one_pass
     accounting = Accounting()
@@ -88,10 +92,9 @@ def test_engine_option_runs_on_the_given_scheduler(tmp_path, demo_path, cluster)
     folder = shard_corpus(tmp_path, demo_path)
     runner = CliRunner()
     local = runner.invoke(main, ["compare", str(folder), "--json", "--jobs", "1"])
+    address = cluster.scheduler_address
     remote = runner.invoke(
-        main,
-        ["compare", str(folder), "--json", "--engine", "dask"]
-        + ["--scheduler", cluster.scheduler_address],
+        main, ["compare", str(folder), "--json", "--engine", "dask", "--scheduler", address]
     )
     assert remote.exit_code == 0, remote.output
     assert json.loads(remote.stdout) == json.loads(local.stdout)

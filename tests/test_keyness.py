@@ -34,7 +34,7 @@ def test_counts_and_z_follow_the_monroe_et_al_formula(demo_aggregate):
     ours = demo_aggregate.outlets()["Crude & Capital"].word_counts
     theirs = demo_aggregate.outlets()["Andean Horizon Review"].word_counts
     assert (oil.count, oil.other_count) == (ours["oil"], theirs["oil"])
-    n_i, n_j = sum(ours.values()), sum(theirs.values())
+    n_i, n_j = ours.total(), theirs.total()
     alpha, alpha_0 = ours["oil"] + theirs["oil"], n_i + n_j
     y_i, y_j = ours["oil"], theirs["oil"]
     delta = math.log((y_i + alpha) / (n_i + alpha_0 - y_i - alpha)) - math.log(

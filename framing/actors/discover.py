@@ -51,6 +51,9 @@ _CONNECTOR = r"(?:of|de|del|da|do|dos|das|la|las|los|el|es|di|du|le|van|von|bin|
 _NAME_SEQUENCE = re.compile(rf"(?<![\w'’]){_CAP}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_CAP})*")
 _DATELINE = re.compile(rf"^[{_UPPER}][{_UPPER}\s/,.]+\s[–—-]")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_NON_SPACE = re.compile(r"\S+")
+_ENDS_WITH_INITIAL = re.compile(r"\b\w\.$")
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ORGANISATION_WORDS = frozenset(
     """
     agency army association authority bank board bureau cabinet center centre church
@@ -166,10 +169,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _candidate(sentence: str, index: int, start: int, end: int) -> _Candidate | None:
     """Strip titles, nationalities and sentence starters off a capitalised sequence."""
-    tokens = [
-        (m.group(), m.start() + start, m.end() + start)
-        for m in re.finditer(r"\S+", sentence[start:end])
-    ]
+    tokens = [(m.group(), m.start(), m.end()) for m in _NON_SPACE.finditer(sentence, start, end)]
     at_start = not any(ch.isalnum() for ch in sentence[:start])
     title_words: list[str] = []
     while tokens:
@@ -192,7 +192,7 @@ def _candidate(sentence: str, index: int, start: int, end: int) -> _Candidate | 
     name_start, name_end = tokens[0][1], tokens[-1][2]
     surface = sentence[name_start:name_end]
     name = _POSSESSIVE.sub("", surface) if surface.endswith(("'s", "’s", "s'", "s’")) else surface
-    name = name.rstrip(".,") if not re.search(r"\b\w\.$", name) else name
+    name = name.rstrip(".,") if not _ENDS_WITH_INITIAL.search(name) else name
     key = actor_key(name)
     if not key or key in places() or key in nationalities() or key in _NOT_NAMES:
         return None
@@ -283,7 +283,7 @@ def _resolve_candidates(
 def _words_of(candidate: _Candidate) -> list[_Candidate]:
     """A headline candidate split into its words ("Maduro Reaches" -> "Maduro", "Reaches")."""
     found = []
-    for match in re.finditer(r"[^\s]+", candidate.name):
+    for match in _NON_SPACE.finditer(candidate.name):
         word = (
             _POSSESSIVE.sub("", match.group())
             if match.group().endswith(("'s", "’s"))
@@ -302,7 +302,7 @@ def _headlines(sentences: Sequence[str]) -> set[int]:
     for index, sentence in enumerate(sentences):
         if sentence.rstrip().endswith((".", "!", "?", '"', "”")):
             continue
-        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", sentence) if len(w) > 3]
+        words = [w for w in _HEADLINE_WORD.findall(sentence) if len(w) > 3]
         capitalised = sum(1 for w in words if w[0].isupper())
         if len(words) >= 3 and capitalised / len(words) >= 0.6:
             found.add(index)
@@ -362,27 +362,69 @@ def _role_pattern() -> re.Pattern[str]:
 
 
 class _FormMatcher:
-    """Finds the written forms of named entities (list actors, countries) in a sentence."""
+    """Finds the written forms of named entities (list actors, countries) in a sentence.
+
+    At each place, the longest form that is not inside a word; a form with a capital letter
+    matches case-sensitively, an all-lower-case one case-insensitively.
+    """
 
     def __init__(self, forms: dict[str, tuple[str, str]]) -> None:
         self.by_key = {actor_key(form): value for form, value in forms.items()}
-        cased = sorted((f for f in forms if f != f.lower()), key=len, reverse=True)
+        cased = [f for f in forms if f != f.lower()]
         lower = sorted((f for f in forms if f == f.lower()), key=len, reverse=True)
-        self.patterns = [
-            re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, group))})(?![\w])", flags)
-            for group, flags in ((cased, 0), (lower, re.IGNORECASE))
-            if group
-        ]
+        self.patterns: list[re.Pattern[str]] = []
+        if cased:
+            self.patterns.append(re.compile(_trie_pattern(cased)))
+        if lower:
+            alternatives = "|".join(map(re.escape, lower))
+            self.patterns.append(
+                re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
+            )
 
     def find(self, sentence: str) -> list[tuple[int, int, str, str]]:
         found: list[tuple[int, int, str, str]] = []
+        spans: list[tuple[int, int]] = []
         for pattern in self.patterns:
             for match in pattern.finditer(sentence):
-                if _overlaps([(a, b) for a, b, _, _ in found], match.start(), match.end()):
+                start, end = match.span()
+                if _overlaps(spans, start, end):
                     continue
                 name, kind = self.by_key[actor_key(match.group())]
-                found.append((match.start(), match.end(), name, kind))
+                found.append((start, end, name, kind))
+                spans.append((start, end))
         return found
+
+
+def _trie_pattern(forms: list[str]) -> str:
+    """A case-sensitive pattern for the forms, not inside a word, longest first: the same
+    matches as ``(?<![\\w.])(?:form|...)(?![\\w])`` with the forms sorted longest first.
+
+    The forms share their prefixes in a trie, so a sentence is tried against the few forms
+    starting with each letter instead of all of them; where a form ends and a longer one
+    goes on, the longer one is tried first, and the shorter if the longer fails. Checking the
+    character before a form after its first character lets the engine skip every place no
+    form starts with.
+    """
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+    first = "|".join(
+        re.escape(char) + r"(?<![\w.][\s\S])" + _trie_branches(node) for char, node in trie.items()
+    )
+    return rf"(?:{first})(?![\w])"
+
+
+def _trie_branches(node: dict[str, dict]) -> str:
+    """The pattern for the rest of the forms below a trie node (longer continuations first)."""
+    branches = [re.escape(char) + _trie_branches(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?"
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 @lru_cache(maxsize=1)

@@ -27,8 +27,15 @@ class Country:
     demonym: str
 
 
+@lru_cache(maxsize=2**15)
 def actor_key(name: str) -> str:
-    """The key that identifies an actor across spellings: accents removed, case folded."""
+    """The key that identifies an actor across spellings: accents removed, case folded.
+
+    Remembered for the last few thousand names: the actor finder asks for the key of every
+    capitalised word it reads, and a corpus repeats its names.
+    """
+    if name.isascii():  # nothing to decompose, no accent, no ’: the same key, sooner
+        return " ".join(name.casefold().split())
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.replace("’", "'").casefold().split())

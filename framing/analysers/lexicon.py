@@ -33,6 +33,7 @@ from framing.analysers.text import WordSpan, quotations, word_spans
 __all__ = ["Cue", "Lexicon", "LexiconError", "Match", "is_negator"]
 
 _MIN_WILDCARD_PREFIX = 3
+_REMEMBERED_TOKENS = 2**14  # per lexicon: the candidate cues of the most recent tokens
 _NEGATION_WINDOW = 3
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-|-\s")
 _CLAUSE_BREAK_WORDS = frozenset({"but"})
@@ -124,6 +125,7 @@ class Lexicon:
                 self._exact.setdefault(parts[0], []).append(entry)
         for entries in self._exact.values():
             entries.sort(key=lambda e: -len(e[0]))
+        self._by_token: dict[str, tuple[tuple[tuple[str, ...], bool, Cue], ...]] = {}
 
     @classmethod
     def from_file(
@@ -139,16 +141,7 @@ class Lexicon:
 
     def match(self, tokens: Sequence[str]) -> list[Match]:
         """All cue matches in lower-cased tokens, longest phrase first, without overlaps."""
-        found: list[Match] = []
-        position = 0
-        while position < len(tokens):
-            match = self._longest_at(tokens, position)
-            if match is None:
-                position += 1
-            else:
-                found.append(match)
-                position = match.end
-        return found
+        return [Match(cue, start, end) for cue, start, end in self._find(tokens)]
 
     def match_sentences(self, sentences: Sequence[str]) -> list[list[Match]]:
         """Cue matches in each sentence of one text, flagged as negated or quoted.
@@ -180,32 +173,55 @@ class Lexicon:
             found.append(
                 [
                     Match(
-                        match.cue,
-                        match.start,
-                        match.end,
-                        negated=_negated(spans, sentence, match.start),
-                        quoted=quoted.covers(spans[match.start].start),
-                        span=(spans[match.start].start, spans[match.end - 1].end),
+                        cue,
+                        start,
+                        end,
+                        negated=_negated(spans, sentence, start),
+                        quoted=quoted.covers(spans[start].start),
+                        span=(spans[start].start, spans[end - 1].end),
                     )
-                    for match in self.match([span.word for span in spans])
+                    for cue, start, end in self._find([span.word for span in spans])
                 ]
             )
         return found
 
-    def _longest_at(self, tokens: Sequence[str], position: int) -> Match | None:
-        token = tokens[position]
-        candidates = list(self._exact.get(token, ()))
-        for length, by_prefix in self._prefix.items():
-            if len(token) >= length:
-                candidates.extend(by_prefix.get(token[:length], ()))
-        best: Match | None = None
-        for parts, wildcard, cue in candidates:
-            end = position + len(parts)
-            if end > len(tokens) or (best is not None and end <= best.end):
-                continue
-            if _matches(parts, wildcard, tokens[position:end]):
-                best = Match(cue, position, end)
-        return best
+    def _find(self, tokens: Sequence[str]) -> list[tuple[Cue, int, int]]:
+        """`match` as (cue, start, end): at each token, the longest cue starting there (the
+        first listed of equally long ones), then on after it."""
+        found: list[tuple[Cue, int, int]] = []
+        n_tokens = len(tokens)
+        position = 0
+        while position < n_tokens:
+            candidates = self._candidates(tokens[position])
+            best: tuple[Cue, int, int] | None = None
+            for parts, wildcard, cue in candidates:
+                end = position + len(parts)
+                if end > n_tokens or (best is not None and end <= best[2]):
+                    continue
+                if _matches(parts, wildcard, tokens[position:end]):
+                    best = (cue, position, end)
+            if best is None:
+                position += 1
+            else:
+                found.append(best)
+                position = best[2]
+        return found
+
+    def _candidates(self, token: str) -> tuple[tuple[tuple[str, ...], bool, Cue], ...]:
+        """The entries that may start at ``token``: those of its exact first word (longest
+        first), then those of each wildcard prefix it has. Most tokens have none; a text
+        repeats its words, so the answers for the last few thousand tokens are remembered."""
+        found = self._by_token.get(token)
+        if found is None:
+            entries = list(self._exact.get(token, ()))
+            for length, by_prefix in self._prefix.items():
+                if len(token) >= length:
+                    entries.extend(by_prefix.get(token[:length], ()))
+            found = tuple(entries)
+            if len(self._by_token) >= _REMEMBERED_TOKENS:
+                self._by_token.clear()
+            self._by_token[token] = found
+        return found
 
 
 def _negated(spans: Sequence[WordSpan], sentence: str, start: int) -> bool:

@@ -18,7 +18,9 @@ EXPECTED_SKIPPED = {
     "empty.txt": "empty file",
     "empty_text.jsonl:1": "empty text in field 'text'",
     "invalid_line.jsonl:2": "invalid JSON (Invalid control character at column 36)",
-    "notes.rtf": "not a corpus file type (.rtf); read: .csv, .json, .jsonl, .ndjson, .parquet, .tsv, .txt",
+    "notes.rtf": (
+        "not a corpus file type (.rtf); read: .csv, .json, .jsonl, .ndjson, .parquet, .tsv, .txt"
+    ),
     "oversized.jsonl:2": (
         f"record over 10 MB ({MAX_RECORD_BYTES + 1} bytes); raise the limit with --max-record-bytes"
     ),

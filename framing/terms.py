@@ -1,0 +1,196 @@
+"""Compact word and phrase counts that merge exactly, and their distinctive terms.
+
+Each (event, outlet) group counts its words and two-word phrases. Held as Python Counters of
+strings, that costs over 100 bytes a distinct term per group, so a corpus of many outlets and
+events outgrows memory long before a million articles. Here a term is its stable 64-bit hash
+(`term_id`), each group keeps sorted arrays of hashes and counts (16 bytes a term), and the
+strings are kept once per corpus in a `TermTable`. Sums of integers keyed by a hash that does
+not depend on the process merge exactly in any order, like every other aggregate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+__all__ = ["TermCounts", "TermTable", "distinctive_terms", "term_id"]
+
+# Terms gathered in a dict before they are folded into the sorted arrays.
+BUFFER_TERMS = 4096
+
+
+@lru_cache(maxsize=2**18)
+def term_id(term: str) -> int:
+    """The term's stable 64-bit hash (the same in every process and run)."""
+    return int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "little")
+
+
+@dataclass
+class TermTable:
+    """The string of every term counted in a corpus, by `term_id`."""
+
+    strings: dict[int, str] = field(default_factory=dict)
+
+    def add(self, terms: Mapping[str, int]) -> None:
+        """Remember the strings of ``terms`` (a term -> count mapping)."""
+        strings = self.strings
+        for term in terms:
+            strings.setdefault(term_id(term), term)
+
+    def absorb(self, other: TermTable) -> None:
+        """Add ``other``'s strings (on a 64-bit collision the smaller string wins)."""
+        for key, term in other.strings.items():
+            known = self.strings.get(key)
+            if known is None or term < known:
+                self.strings[key] = term
+
+    def __getitem__(self, key: int) -> str:
+        return self.strings[key]
+
+
+@dataclass
+class TermCounts:
+    """Counts of terms by `term_id`: sorted unique ids and their counts, plus a small buffer."""
+
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    buffer: Counter[int] = field(default_factory=Counter)
+
+    def update(self, terms: Mapping[str, int]) -> None:
+        """Add a term -> count mapping (one article's words, say)."""
+        buffer = self.buffer
+        for term, count in terms.items():
+            buffer[term_id(term)] += count
+        if len(buffer) >= BUFFER_TERMS:
+            self.settle()
+
+    def absorb(self, other: TermCounts) -> None:
+        """Add ``other``'s counts into these, in place."""
+        self.settle()
+        other.settle()
+        self.ids, self.counts = _sum(self.ids, self.counts, other.ids, other.counts)
+
+    def merge(self, other: TermCounts) -> TermCounts:
+        """A new count of both."""
+        merged = TermCounts()
+        merged.absorb(self)
+        merged.absorb(other)
+        return merged
+
+    def settle(self) -> None:
+        """Fold the buffer into the sorted arrays (the counts are the same)."""
+        if not self.buffer:
+            return
+        ids = np.fromiter(self.buffer.keys(), dtype=np.uint64, count=len(self.buffer))
+        counts = np.fromiter(self.buffer.values(), dtype=np.int64, count=len(self.buffer))
+        order = np.argsort(ids)
+        self.ids, self.counts = _sum(self.ids, self.counts, ids[order], counts[order])
+        self.buffer = Counter()
+
+    def total(self) -> int:
+        """All occurrences counted."""
+        return int(self.counts.sum()) + sum(self.buffer.values())
+
+    def __len__(self) -> int:
+        self.settle()
+        return len(self.ids)
+
+    def __getitem__(self, term: str) -> int:
+        """The count of one term (0 if never seen)."""
+        self.settle()
+        key = np.uint64(term_id(term))
+        index = int(np.searchsorted(self.ids, key))
+        found = index < len(self.ids) and self.ids[index] == key
+        return int(self.counts[index]) if found else 0
+
+    def items(self, table: TermTable) -> Iterator[tuple[str, int]]:
+        """(term, count) pairs, the strings looked up in ``table``."""
+        self.settle()
+        for key, count in zip(self.ids.tolist(), self.counts.tolist(), strict=True):
+            yield table[key], count
+
+    def count_of(self, ids: np.ndarray) -> np.ndarray:
+        """The counts of the given ids (0 for ids never seen)."""
+        self.settle()
+        if not len(self.ids):
+            return np.zeros(len(ids), dtype=np.int64)
+        index = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
+        return np.where(self.ids[index] == ids, self.counts[index], 0)
+
+    def minus(self, other: TermCounts) -> TermCounts:
+        """These counts less ``other``'s, which must be part of them (the rest of a pool)."""
+        self.settle()
+        rest = self.counts - other.count_of(self.ids)
+        keep = rest > 0
+        return TermCounts(self.ids[keep], rest[keep])
+
+
+def _sum(
+    ids: np.ndarray, counts: np.ndarray, more_ids: np.ndarray, more_counts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted unique ids with summed counts of two sorted id/count arrays."""
+    if not len(more_ids):
+        return ids, counts
+    if not len(ids):
+        return more_ids, more_counts
+    joined = np.concatenate([ids, more_ids])
+    unique, inverse = np.unique(joined, return_inverse=True)
+    summed = np.zeros(len(unique), dtype=np.int64)
+    np.add.at(summed, inverse, np.concatenate([counts, more_counts]))
+    return unique, summed
+
+
+@dataclass(frozen=True)
+class Distinctive:
+    """A term's over-use by one side: z-score, counts on each side, and the log-odds ratio."""
+
+    term: str
+    z: float
+    count: int
+    other_count: int
+    delta: float
+
+
+def distinctive_terms(
+    ours: TermCounts, theirs: TermCounts, table: TermTable, *, top: int, min_count: int
+) -> list[Distinctive]:
+    """The ``top`` terms ``ours`` over-uses relative to ``theirs``, most distinctive first.
+
+    The weighted log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi and
+    Quinn (2008, eq. 22), the prior being both sides pooled, z-scored by its approximate
+    standard deviation; only terms used at least ``min_count`` times by ``ours`` and with a
+    positive z. Vectorised over the vocabulary: the same figures as
+    `framing.compare.log_odds_dirichlet`, which spells the formula out term by term.
+    """
+    ours.settle()
+    theirs.settle()
+    n_i = float(ours.counts.sum())
+    n_j = float(theirs.counts.sum())
+    alpha_0 = n_i + n_j
+    candidates = ours.counts >= min_count
+    ids = ours.ids[candidates]
+    y_i = ours.counts[candidates].astype(float)
+    y_j = theirs.count_of(ids).astype(float)
+    alpha = y_i + y_j
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = np.log((y_i + alpha) / (n_i + alpha_0 - y_i - alpha)) - np.log(
+            (y_j + alpha) / (n_j + alpha_0 - y_j - alpha)
+        )
+        z = delta / np.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
+    positive = np.flatnonzero(z > 0)
+    if not len(positive):
+        return []
+    ranked = positive[np.argsort(-z[positive], kind="stable")]
+    if len(ranked) > top:  # keep every term tied with the last one kept, then sort by string
+        ranked = ranked[z[ranked] >= z[ranked[top - 1]]]
+    found = [
+        Distinctive(table[int(ids[i])], float(z[i]), int(y_i[i]), int(y_j[i]), float(delta[i]))
+        for i in ranked
+    ]
+    found.sort(key=lambda term: (-term.z, term.term))
+    return found[:top]
