@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import cached_property
 
 __all__ = ["Article"]
 
@@ -53,9 +54,10 @@ class Article:
         """Title and text as one string, as classifiers read an article."""
         return f"{self.title}\n\n{self.text}" if self.title else self.text
 
-    @property
+    @cached_property
     def content_key(self) -> str:
-        """Hash of outlet, title and text: equal for exact duplicates, stable across paths."""
+        """Hash of outlet, title and text: equal for exact duplicates, stable across paths
+        (computed once per article: every stage keys on it)."""
         digest = hashlib.blake2b(digest_size=16)
         for part in (self.outlet, self.title, self.text):
             digest.update(part.encode("utf-8", "surrogatepass"))

@@ -55,6 +55,8 @@ CONFIDENCE = 0.95
 NEAR_DUPLICATE_THRESHOLD = 0.8
 DEFAULT_TOP_WORDS = 10
 MIN_WORD_COUNT = 2
+# Actors reported per comparison (the corpus and each event), the most mentioned.
+MAX_ACTORS = 200
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,7 @@ class GroupComparison:
     event: str | None
     outlets: dict[str, OutletResult]
     actors: tuple[ActorResult, ...] = ()
+    actors_left_out: int = 0
     frame_test: FrameTest | None = None
     frame_distances: tuple[FrameDistance, ...] = ()
     coverage: Coverage | None = None
@@ -242,7 +245,8 @@ def compare(
     for actor_key, tally in aggregate.actors.items():
         actors_by_event.setdefault(actor_key[0], {})[actor_key] = tally
     overall = _compare_group(None, aggregate.outlets(), aggregate, top_words, merged_keys)
-    overall = replace(overall, actors=_compare_actors(aggregate.actors, merged_keys))
+    actors, left_out = _compare_actors(aggregate.actors, merged_keys)
+    overall = replace(overall, actors=actors, actors_left_out=left_out)
     if len(events) == 1:
         overall = _with_coverage(overall, aggregate.event_articles.get(events[0]))
     per_event: tuple[GroupComparison, ...] = ()
@@ -254,8 +258,8 @@ def compare(
             group = _compare_group(
                 event, aggregate.outlets_in(event), aggregate, top_words, merged_keys
             )
-            actors = _compare_actors(actors_by_event.get(event, {}), merged_keys)
-            group = replace(group, actors=actors)
+            actors, left_out = _compare_actors(actors_by_event.get(event, {}), merged_keys)
+            group = replace(group, actors=actors, actors_left_out=left_out)
             compared.append(_with_coverage(group, aggregate.event_articles.get(event)))
         per_event = tuple(compared)
     return Comparison(
@@ -580,11 +584,21 @@ def _actor_kinds(
 
 def _compare_actors(
     actors: Mapping[ActorKey, ActorAggregate], merged_keys: Mapping[str, str]
-) -> tuple[ActorResult, ...]:
-    """The actors of these tallies by outlet, most mentioned first."""
+) -> tuple[tuple[ActorResult, ...], int]:
+    """The `MAX_ACTORS` most mentioned actors of these tallies by outlet, most mentioned first,
+    and how many others there are (a large corpus names hundreds of thousands once or twice;
+    ``--results`` keeps every one)."""
+    mentions: Counter[str] = Counter()
+    for (_, _, key), tally in actors.items():
+        mentions[merged_keys.get(key, key)] += tally.mentions
+    ranked = sorted(mentions, key=lambda key: (-mentions[key], key))
+    kept = set(ranked[:MAX_ACTORS])
     by_actor: dict[str, dict[str, ActorAggregate]] = {}
     for (_, outlet, key), tally in actors.items():
-        outlets = by_actor.setdefault(merged_keys.get(key, key), {})
+        merged = merged_keys.get(key, key)
+        if merged not in kept:
+            continue
+        outlets = by_actor.setdefault(merged, {})
         outlets[outlet] = outlets[outlet].merge(tally) if outlet in outlets else tally
     results = []
     for key, outlets in by_actor.items():
@@ -605,7 +619,7 @@ def _compare_actors(
             )
         )
     results.sort(key=lambda r: (-r.mentions, r.actor))
-    return tuple(results)
+    return tuple(results), len(ranked) - len(kept)
 
 
 def _actor_outlet(outlet: str, tally: ActorAggregate) -> ActorOutlet:

@@ -65,3 +65,14 @@ def test_frame_shares_average_articles_and_mark_primary():
     assert result.primary_frame == "security_and_defense"
     assert sum(share.estimate for share in result.frame_shares.values()) == pytest.approx(1.0)
     assert result.primary_frame_counts == {"security_and_defense": 2}
+
+
+def test_only_the_most_mentioned_actors_are_reported_and_the_rest_counted(demo_path, monkeypatch):
+    from framing.pipeline import compare_corpus
+
+    everyone = compare_corpus(demo_path).overall
+    assert everyone.actors_left_out == 0 and len(everyone.actors) > 5
+    monkeypatch.setattr("framing.compare.MAX_ACTORS", 5)
+    top = compare_corpus(demo_path).overall
+    assert [actor.key for actor in top.actors] == [actor.key for actor in everyone.actors[:5]]
+    assert top.actors_left_out == len(everyone.actors) - 5

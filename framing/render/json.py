@@ -40,6 +40,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         **_group(comparison.overall),
     }
     document["actors"] = actors_to_list(comparison.overall.actors)
+    document["actors_left_out"] = comparison.overall.actors_left_out
     document["near_duplicates"] = [
         {
             "similarity": group.similarity,
@@ -65,6 +66,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "event": group.event,
                 "outlets": _outlets(group),
                 "actors": actors_to_list(group.actors),
+                "actors_left_out": group.actors_left_out,
                 **_group(group),
             }
             for group in comparison.events

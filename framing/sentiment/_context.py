@@ -60,7 +60,9 @@ class Context(NamedTuple):
     mention: tuple[str, ...]
 
 
-@lru_cache(maxsize=1024)
+# Both sized to hold a batch of articles' mentions (`framing.work.BATCH_ARTICLES` articles
+# of about 25 each): the two feature sets read the whole batch one after the other.
+@lru_cache(maxsize=4096)
 def context(sentence: str, start: int, end: int) -> Context:
     """Tokenise ``sentence`` and replace the tokens overlapping ``[start, end)`` by `TARGET`.
 
@@ -87,7 +89,7 @@ def context(sentence: str, start: int, end: int) -> Context:
     return Context(tokens, index, (left, right), tuple(mention))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _tokens(sentence: str) -> tuple[tuple[str, int, int], ...]:
     """The sentence's lower-cased tokens, without a possessive 's, with their spans."""
     found = []

@@ -106,13 +106,12 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
     def transform(self, X: Sequence[Item]) -> sparse.csr_matrix:
         """The feature rows of ``X``, one per item."""
         check_is_fitted(self, "vocabulary_")
-        index = self._index
+        column_of = self._index.get
         indptr = [0]
         indices: list[int] = []
         values: list[float] = []
         for features in self._features(X):
-            for name, value in features.items():
-                column = index.get(name)
+            for column, value in zip(map(column_of, features), features.values(), strict=True):
                 if column is not None:
                     indices.append(column)
                     values.append(value)
@@ -147,20 +146,25 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
 
     def _item_features(self, found: Context) -> dict[str, float]:
         tokens, index = found.tokens, found.index
+        clause_start, clause_end = found.clause
+        decay, window = self.decay, self.window
         features: dict[str, float] = {}
         for position, token in enumerate(tokens):
             if position == index:
                 continue
-            features[f"w:{token}"] = 1.0
-            distance = abs(position - index)
-            side = "L" if position < index else "R"
-            weight = self.decay / (self.decay + distance - 1)
-            name = f"{side}:{token}"
-            features[name] = max(features.get(name, 0.0), weight)
-            if distance <= self.window:
-                features[f"{side.lower()}{distance}:{token}"] = 1.0
-            if found.clause[0] <= position < found.clause[1]:
-                features[f"c{side}:{token}"] = 1.0
+            features["w:" + token] = 1.0
+            if position < index:
+                distance, side, near = index - position, "L:", "l"
+            else:
+                distance, side, near = position - index, "R:", "r"
+            weight = decay / (decay + distance - 1)
+            name = side + token
+            if features.get(name, 0.0) < weight:  # the nearest occurrence's weight wins
+                features[name] = weight
+            if distance <= window:
+                features[f"{near}{distance}:{token}"] = 1.0
+            if clause_start <= position < clause_end:
+                features["c" + name] = 1.0
         for first, second in pairwise(tokens):
             features[f"b:{first} {second}"] = 1.0
         for position in range(max(0, index - 2), min(index + 1, len(tokens) - 2)):
