@@ -55,10 +55,17 @@ class TermTable:
 
 @dataclass
 class TermCounts:
-    """Counts of terms by `term_id`: sorted unique ids and their counts, plus a small buffer."""
+    """Counts of terms by `term_id`: sorted unique ids and their counts.
+
+    New counts gather in a small dict, then in a second, smaller sorted level that joins the
+    main arrays only when it reaches an eighth of their size, so absorbing many small parts
+    (one per chunk of articles) costs about as much as their own size, not the vocabulary's.
+    """
 
     ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    recent_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    recent_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     buffer: Counter[int] = field(default_factory=Counter)
 
     def update(self, terms: Mapping[str, int]) -> None:
@@ -67,13 +74,17 @@ class TermCounts:
         for term, count in terms.items():
             buffer[term_id(term)] += count
         if len(buffer) >= BUFFER_TERMS:
-            self.settle()
+            self._fold_buffer()
 
     def absorb(self, other: TermCounts) -> None:
         """Add ``other``'s counts into these, in place."""
-        self.settle()
         other.settle()
-        self.ids, self.counts = _sum(self.ids, self.counts, other.ids, other.counts)
+        self._fold_buffer()
+        self.recent_ids, self.recent_counts = _sum(
+            self.recent_ids, self.recent_counts, other.ids, other.counts
+        )
+        if len(self.recent_ids) > max(BUFFER_TERMS, len(self.ids) // 8):
+            self._fold_recent()
 
     def merge(self, other: TermCounts) -> TermCounts:
         """A new count of both."""
@@ -83,18 +94,31 @@ class TermCounts:
         return merged
 
     def settle(self) -> None:
-        """Fold the buffer into the sorted arrays (the counts are the same)."""
+        """Fold everything into the main sorted arrays (the counts are the same)."""
+        self._fold_buffer()
+        self._fold_recent()
+
+    def _fold_buffer(self) -> None:
         if not self.buffer:
             return
         ids = np.fromiter(self.buffer.keys(), dtype=np.uint64, count=len(self.buffer))
         counts = np.fromiter(self.buffer.values(), dtype=np.int64, count=len(self.buffer))
         order = np.argsort(ids)
-        self.ids, self.counts = _sum(self.ids, self.counts, ids[order], counts[order])
+        self.recent_ids, self.recent_counts = _sum(
+            self.recent_ids, self.recent_counts, ids[order], counts[order]
+        )
         self.buffer = Counter()
+
+    def _fold_recent(self) -> None:
+        if not len(self.recent_ids):
+            return
+        self.ids, self.counts = _sum(self.ids, self.counts, self.recent_ids, self.recent_counts)
+        self.recent_ids = np.zeros(0, dtype=np.uint64)
+        self.recent_counts = np.zeros(0, dtype=np.int64)
 
     def total(self) -> int:
         """All occurrences counted."""
-        return int(self.counts.sum()) + sum(self.buffer.values())
+        return int(self.counts.sum() + self.recent_counts.sum()) + sum(self.buffer.values())
 
     def __len__(self) -> int:
         self.settle()
@@ -133,16 +157,18 @@ class TermCounts:
 def _sum(
     ids: np.ndarray, counts: np.ndarray, more_ids: np.ndarray, more_counts: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted unique ids with summed counts of two sorted id/count arrays."""
+    """Sorted unique ids with summed counts of two sorted id/count arrays (a stable sort of
+    two sorted runs is a linear merge)."""
     if not len(more_ids):
         return ids, counts
     if not len(ids):
         return more_ids, more_counts
     joined = np.concatenate([ids, more_ids])
-    unique, inverse = np.unique(joined, return_inverse=True)
-    summed = np.zeros(len(unique), dtype=np.int64)
-    np.add.at(summed, inverse, np.concatenate([counts, more_counts]))
-    return unique, summed
+    order = np.argsort(joined, kind="stable")
+    joined = joined[order]
+    summed = np.concatenate([counts, more_counts])[order]
+    starts = np.flatnonzero(np.concatenate([[True], joined[1:] != joined[:-1]]))
+    return joined[starts], np.add.reduceat(summed, starts)
 
 
 @dataclass(frozen=True)
