@@ -149,26 +149,20 @@ class TermCounts:
         order), in that order, as a float64 CSR matrix over `N_FEATURES` columns."""
         if self._reading is not None:
             raise RuntimeError("finish() first")
-        weights = self._weights(which)
-        weights.data /= np.repeat(self._norms[which], np.diff(weights.indptr))
-        return weights
-
-    def _weights(self, which: np.ndarray) -> csr_matrix:
-        """Sublinear TF times IDF of rows ``which``, not normalised."""
         which = np.asarray(which, dtype=np.int64)
         starts = self._offsets[which]
         lengths = self._offsets[which + 1] - starts
         indptr = np.zeros(len(which) + 1, dtype=np.int64)
         np.cumsum(lengths, out=indptr[1:])
-        total = int(indptr[-1])
-        index_type = np.int32 if total < 2**31 else np.int64
-        where = np.arange(total, dtype=np.int64)
+        index_type = np.int32 if indptr[-1] < 2**31 else np.int64
+        where = np.arange(indptr[-1], dtype=np.int64)
         where += np.repeat(starts - indptr[:-1], lengths)
         packed = self._packed[where]
         del where
         features = (packed & _FEATURE_MASK).astype(index_type)
         data = self._tf_weight[packed >> np.uint32(_FEATURE_BITS)]
         data *= self._idf[features]
+        data /= np.repeat(self._norms[which], lengths)
         return csr_matrix(
             (data, features, indptr.astype(index_type)), shape=(len(which), N_FEATURES)
         )

@@ -32,11 +32,13 @@ above use, in flat numpy arrays: its hashed term counts, each distinct word pack
 (feature and count, `framing._event_vectors`), its row offset and norm (16 bytes), its day,
 outlet number and content key (24 bytes), and its id and title (Python strings, which the
 result holds anyway). Texts are dropped once hashed. The TF-IDF weights are decoded from the
-counts only for the rows being compared, so they are exactly those of a full TF-IDF matrix,
-which would take three times the space. A lead of 400 words has about 150-200 distinct words
-after stop words: about 0.7-0.9 KB an article, plus the id and title, while the articles are
-compared. Then the counts are freed before the events (the result) are built. Besides that,
-the similarity blocks use a fixed working space (`_BLOCK_CELLS` pairs at once).
+counts only for the rows being compared, so they are exactly those a whole TF-IDF matrix
+would hold (which would take three times the space, and more while it is built). A lead of
+400 words has 150-200 distinct words after stop words, so an article takes 0.6-0.85 KB plus
+its id and title while articles are compared (a few opening paragraphs, about 0.25 KB). The
+counts are freed before the events are built; the result then holds about 0.5 KB an
+article. Besides that, a fixed working space: the document frequencies and IDF (12 MB) and
+the similarity blocks (`_BLOCK_CELLS` pairs at once, a few tens of MB).
 """
 
 from __future__ import annotations
@@ -73,9 +75,9 @@ BACKGROUND_DOCUMENTS = 1_000
 MAX_COMPONENT = 2_000
 _N_FEATURES = N_FEATURES
 _BATCH = 2_000  # articles hashed at once
-_BLOCK_CELLS = 4_000_000  # pairs whose similarity is computed at once
+_BLOCK_CELLS = 1_000_000  # pairs whose similarity is computed at once (at most 12 MB)
 _UNDATED_ROWS = 4_096  # undated articles compared with the corpus at once
-_DESCRIBE_ROWS = 20_000  # rows decoded at once to label the events
+_DESCRIBE_ROWS = 4_096  # rows decoded at once to label the events
 _EPSILON = 1e-9
 _CUT_STEP = 0.05  # how much the cut rises to split an oversized component
 _KEYWORDS = 5
@@ -164,16 +166,16 @@ def group_events(
     edges, similarities, compared = _similar_pairs(counts, order, days, threshold, window_days)
     cluster_of = _cluster(counts, order, days, edges, similarities, threshold, window_days)
     del edges, similarities
-    by_cluster = np.argsort(cluster_of, kind="stable")  # rows ascending within a cluster
-    bounds = np.flatnonzero(np.diff(cluster_of[by_cluster])) + 1
-    starts = np.concatenate([[0], bounds]).tolist()
-    stops = np.concatenate([bounds, [len(order)]]).tolist()
-    del cluster_of, bounds
-    central, keywords = _describe(counts, read, order[by_cluster], starts, stops)
+    # Reading positions cluster by cluster (rows ascending within one); cluster k holds
+    # positions[bounds[k]:bounds[k + 1]].
+    positions = order[np.argsort(cluster_of, kind="stable")]
+    bounds = _bounds(np.sort(cluster_of))
+    del cluster_of
+    central, keywords = _describe(counts, read, positions, bounds)
     del counts  # the events need only the articles' ids, titles, dates and keys
     events = [
-        _event(read, order[by_cluster[start:stop]], int(centre), words)
-        for start, stop, centre, words in zip(starts, stops, central, keywords, strict=True)
+        _event(read, positions[bounds[k] : bounds[k + 1]], int(central[k]), keywords[k])
+        for k in range(len(bounds) - 1)
     ]
     events.sort(key=lambda e: (-len(e.articles), e.start or Date.max, e.articles[0].id))
     return Grouping(
@@ -223,7 +225,7 @@ class _Articles:
         number = self._outlet_numbers.setdefault(article.outlet, len(self.outlet_names))
         if number == len(self.outlet_names):
             self.outlet_names.append(article.outlet)
-        self._pending.append((number, article.date.toordinal() if article.date else -1))
+        self._pending.append((number, -1 if article.date is None else article.date.toordinal()))
         if len(self._pending) == _BATCH:
             self._flush()
 
@@ -256,7 +258,10 @@ class _Articles:
 
     def member(self, position: int) -> EventMember:
         start = position * _KEY_BYTES
-        key = self._other_keys.get(position) or self._keys[start : start + _KEY_BYTES].hex()
+        if position in self._other_keys:
+            key = self._other_keys[position]
+        else:
+            key = self._keys[start : start + _KEY_BYTES].hex()
         return EventMember(
             self.ids[position],
             self.outlet_names[self.outlets[position]],
@@ -369,27 +374,30 @@ def _cluster(
 ) -> np.ndarray:
     """Each row's cluster: average-linkage clusters within each connected component of the
     similarity graph, numbered by component, then by their first row."""
-    n = len(days)
-    pieces = _pieces(n, edges, similarities, threshold)
+    pieces = _pieces(len(days), edges, similarities, threshold)
     by_piece = np.argsort(pieces, kind="stable")
-    bounds = np.flatnonzero(np.diff(pieces[by_piece])) + 1
-    cluster_of = np.empty(n, dtype=np.int64)
-    number = 0
-    starts = np.concatenate([[0], bounds]).tolist()
-    stops = np.concatenate([bounds, [n]]).tolist()
-    for start, stop in zip(starts, stops, strict=True):
-        if stop - start == 1:
-            cluster_of[by_piece[start]] = number
-            number += 1
-            continue
-        rows = by_piece[start:stop]
+    bounds = _bounds(pieces[by_piece])
+    del pieces
+    clusters = np.ones(len(bounds) - 1, dtype=np.int64)  # clusters in each piece
+    within = np.zeros(len(days), dtype=np.int64)  # each row's cluster within its piece
+    for piece in np.flatnonzero(np.diff(bounds) > 1).tolist():
+        rows = by_piece[bounds[piece] : bounds[piece + 1]]
         labels = _average_linkage(counts, order, days, rows, threshold, window)
         _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
         rank = np.empty(len(first), dtype=np.int64)
-        rank[np.argsort(first)] = np.arange(len(first))
-        cluster_of[rows] = number + rank[inverse]
-        number += len(first)
+        rank[np.argsort(first)] = np.arange(len(first))  # numbered by their first row
+        within[rows] = rank[inverse]
+        clusters[piece] = len(first)
+    first_cluster = np.cumsum(clusters) - clusters
+    cluster_of = np.empty(len(days), dtype=np.int64)
+    cluster_of[by_piece] = np.repeat(first_cluster, np.diff(bounds)) + within[by_piece]
     return cluster_of
+
+
+def _bounds(labels: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of sorted ``labels`` starts, and their end."""
+    changes = np.flatnonzero(np.diff(labels)) + 1
+    return np.concatenate([[0], changes, [len(labels)]]).astype(np.int64)
 
 
 def _pieces(n: int, edges: np.ndarray, similarities: np.ndarray, cut: float) -> np.ndarray:
@@ -447,46 +455,42 @@ def _average_linkage(
 
 
 def _describe(
-    counts: TermCounts,
-    read: _Articles,
-    positions: np.ndarray,
-    starts: list[int],
-    stops: list[int],
-) -> tuple[list[int], list[tuple[str, ...]]]:
+    counts: TermCounts, read: _Articles, positions: np.ndarray, bounds: np.ndarray
+) -> tuple[np.ndarray, list[tuple[str, ...]]]:
     """Each cluster's most central article (reading position) and keywords.
 
-    ``positions[start:stop]`` are a cluster's articles; they are decoded a chunk of clusters
-    at a time. Centrality is the dot product with the cluster's summed vector.
+    Cluster k holds ``positions[bounds[k]:bounds[k + 1]]``; their rows are decoded a chunk
+    of clusters at a time. Centrality is the dot product with the cluster's summed vector.
     """
-    central: list[int] = []
+    central = np.empty(len(bounds) - 1, dtype=np.int64)
     keywords: list[tuple[str, ...]] = []
     words: dict[str, tuple[str, int]] = {}  # one string and feature per title word
-    chunk = 0
-    while chunk < len(starts):
-        end = chunk + 1
-        while end < len(starts) and stops[end] - starts[chunk] <= _DESCRIBE_ROWS:
-            end += 1
-        base = starts[chunk]
-        part = counts.rows(positions[base : stops[end - 1]])
-        for start, stop in zip(starts[chunk:end], stops[chunk:end], strict=True):
-            low, high = part.indptr[start - base], part.indptr[stop - base]
+    first = 0
+    while first < len(central):
+        base = int(bounds[first])
+        last = int(np.searchsorted(bounds, base + _DESCRIBE_ROWS, side="right")) - 1
+        last = min(len(central), max(last, first + 1))  # clusters [first, last)
+        part = counts.rows(positions[base : bounds[last]])
+        for k in range(first, last):
+            start, stop = int(bounds[k]) - base, int(bounds[k + 1]) - base
+            low, high = part.indptr[start], part.indptr[stop]
             features, data = part.indices[low:high], part.data[low:high]
             centre = 0
             if stop - start > 1:
                 features, inverse = np.unique(features, return_inverse=True)
                 sums = np.bincount(inverse, weights=data)
-                lengths = np.diff(part.indptr[start - base : stop - base + 1])
+                lengths = np.diff(part.indptr[start : stop + 1])
                 entry_rows = np.repeat(np.arange(stop - start), lengths)
                 centrality = np.bincount(
                     entry_rows, weights=data * sums[inverse], minlength=stop - start
                 )
                 centre = int(np.argmax(centrality))
                 data = sums
-            members = positions[start:stop].tolist()
-            central.append(members[centre])
+            members = positions[base + start : base + stop].tolist()
+            central[k] = members[centre]
             titles = [read.titles[position] for position in members]
             keywords.append(_keywords(titles, features, data, words))
-        chunk = end
+        first = last
     return central, keywords
 
 
@@ -518,21 +522,22 @@ def _keywords(
 ) -> tuple[str, ...]:
     """The title words with the most TF-IDF weight in the event's summed vector (``weights``
     of the sorted ``features``); ``words`` caches each word's string and feature."""
-    found = set()
+    found: dict[str, int] = {}
     for title in titles:
         for word in _WORD.findall(title.lower()):
-            if word not in ENGLISH_STOP_WORDS and not word.isdigit():
-                found.add(word)
-    ranked: list[tuple[float, str]] = []
-    for word in found:
-        if word not in words:
-            words[word] = (word, _feature(word))
-        word, feature = words[word]
-        at = int(np.searchsorted(features, feature))
-        weight = float(weights[at]) if at < len(features) and features[at] == feature else 0.0
-        ranked.append((-weight, word))
-    ranked.sort()
-    return tuple(word for weight, word in ranked[:_KEYWORDS] if weight < 0)
+            if word not in found and word not in ENGLISH_STOP_WORDS and not word.isdigit():
+                if word not in words:
+                    words[word] = (word, _feature(word))
+                shared, feature = words[word]  # one string per word across events
+                found[shared] = feature
+    if not found or not len(features):
+        return ()
+    wanted = np.fromiter(found.values(), dtype=np.int64, count=len(found))
+    at = np.minimum(np.searchsorted(features, wanted), len(features) - 1)
+    present = features[at] == wanted
+    weight = np.where(present, weights[at], 0.0).tolist()
+    ranked = sorted(zip((-w for w in weight), found, strict=True))
+    return tuple(word for minus, word in ranked[:_KEYWORDS] if minus < 0)
 
 
 def _feature(word: str) -> int:

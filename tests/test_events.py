@@ -6,6 +6,7 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 
+import numpy as np
 import pytest
 
 from framing.article import Article
@@ -157,3 +158,97 @@ def test_a_chain_of_articles_does_not_stretch_an_event_far_beyond_the_window():
     grouping = group_events(articles, window_days=3)
     for event in grouping.events:
         assert (event.end - event.start).days <= 3
+
+
+# Memory: what grouping keeps per article, and that keeping it compactly changes nothing.
+
+
+def test_term_counts_decode_to_the_tfidf_rows_of_the_whole_corpus():
+    from scipy.sparse import vstack
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, HashingVectorizer
+
+    from framing._event_vectors import N_FEATURES, TermCounts
+
+    texts = [f"{title}\n{title}\n{text}" for title, text in QUAKE + OPEC] + ["", "the of"]
+    counts = TermCounts(background=1_000)
+    counts.add(texts[:4])
+    counts.add(texts[4:])
+    counts.finish()
+    hasher = HashingVectorizer(
+        n_features=N_FEATURES,
+        stop_words=sorted(ENGLISH_STOP_WORDS),
+        alternate_sign=False,
+        norm=None,
+    )
+    full = vstack([hasher.transform(texts[:4]), hasher.transform(texts[4:])]).tocsr()
+    full.data = 1.0 + np.log(full.data)
+    frequency = np.bincount(full.indices, minlength=N_FEATURES)
+    full.data *= np.log((1.0 + len(texts) + 1_000) / (1.0 + frequency[full.indices])) + 1.0
+    norms = np.sqrt(np.asarray(full.multiply(full).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    full.data /= np.repeat(norms, np.diff(full.indptr))
+    which = np.array([7, 0, 3, 3, 6])
+    decoded = counts.rows(which)
+    assert (decoded != full[which]).nnz == 0  # the same values, not merely close
+    # 4 bytes a distinct word, 16 an article, beyond the fixed per-feature arrays
+    fixed = counts.nbytes - 4 * full.nnz - 16 * len(texts)
+    assert 0 <= fixed <= 8 * N_FEATURES + 8 * 4_096 + 8
+
+
+def test_a_word_counted_more_than_the_cap_keeps_its_feature():
+    from framing._event_vectors import MAX_COUNT, TermCounts
+    from framing.events import _feature
+
+    counts = TermCounts(background=0)
+    counts.add([" ".join(["quake"] * (MAX_COUNT + 500) + ["arequipa"]), "quake arequipa"])
+    counts.finish()
+    rows = counts.rows(np.array([0, 1]))
+    features = sorted([_feature("quake"), _feature("arequipa")])
+    assert rows[0].indices.tolist() == rows[1].indices.tolist() == features
+    assert np.isfinite(rows.data).all()
+    quake = features.index(_feature("quake"))
+    assert rows[0].data[quake] > rows[1].data[quake]  # capped, still the heavier
+
+
+def test_small_blocks_find_the_same_events_and_count_the_same_pairs(monkeypatch):
+    import framing.events as events
+
+    articles = story(QUAKE, "quake") + story(OPEC, "opec") + load_corpus_articles()
+    undated = [replace(a, date=None) if i % 3 == 0 else a for i, a in enumerate(articles)]
+    before = group_events(undated)
+    monkeypatch.setattr(events, "_BLOCK_CELLS", 7)
+    monkeypatch.setattr(events, "_UNDATED_ROWS", 3)
+    monkeypatch.setattr(events, "_DESCRIBE_ROWS", 2)
+    after = group_events(undated)
+    assert after == before
+    assert after.undated == sum(a.date is None for a in undated)
+    days = [a.date for a in undated]
+    assert after.candidate_pairs == sum(
+        first is None or second is None or abs((first - second).days) <= 3
+        for i, first in enumerate(days)
+        for second in days[i + 1 :]
+    )
+    everything = group_events([replace(a, date=None) for a in articles])
+    n = len(articles)
+    assert everything.candidate_pairs == n * (n - 1) // 2  # each pair once
+
+
+def test_members_keep_what_the_articles_said():
+    class OwnKey(Article):
+        @property
+        def content_key(self):
+            return f"own key of {self.id}"
+
+    articles = story(QUAKE, "quake") + story(OPEC, "opec")
+    articles[0] = OwnKey(**{f: getattr(articles[0], f) for f in ("id", "outlet", "title", "text")})
+    grouping = group_events(articles)
+    found = {member.id: member for event in grouping.events for member in event.articles}
+    for article in articles:
+        member = found[article.id]
+        assert (member.outlet, member.title, member.date, member.key) == (
+            article.outlet,
+            article.title,
+            article.date,
+            article.content_key,
+        )
+    assert grouping.event_of()["own key of quake-0"] == grouping.event_of()[articles[1].content_key]
