@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 import types
 import zlib
 from collections import Counter
@@ -382,12 +383,7 @@ class AnalysisCache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self._path, timeout=_BUSY_SECONDS, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute(
-                "CREATE TABLE IF NOT EXISTS analyses (key BLOB PRIMARY KEY, data BLOB NOT NULL) "
-                "WITHOUT ROWID"
-            )
+            _setup(self._db)
         except (OSError, sqlite3.Error) as error:
             raise CacheError(
                 f"{self._path}: cannot open the analysis cache ({error}). "
@@ -494,3 +490,23 @@ def cached_analyser(
         return analysis
 
     return analyse
+
+
+def _setup(db: sqlite3.Connection) -> None:
+    """Switch to WAL and create the table. Two processes opening a new cache at once can find
+    it locked here without SQLite waiting (changing the journal mode does not call the busy
+    handler), so a locked database is retried until the busy timeout."""
+    deadline = time.monotonic() + _BUSY_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS analyses (key BLOB PRIMARY KEY, data BLOB NOT NULL) "
+                "WITHOUT ROWID"
+            )
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)

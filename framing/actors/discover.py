@@ -169,8 +169,22 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _candidate(sentence: str, index: int, start: int, end: int) -> _Candidate | None:
     """Strip titles, nationalities and sentence starters off a capitalised sequence."""
-    tokens = [(m.group(), m.start(), m.end()) for m in _NON_SPACE.finditer(sentence, start, end)]
     at_start = not any(ch.isalnum() for ch in sentence[:start])
+    stripped = _strip_sequence(sentence[start:end], at_start)
+    if stripped is None:
+        return None
+    offset, name, title, name_at_start = stripped
+    name_start = start + offset
+    return _Candidate(name, index, name_start, name_start + len(name), name, title, name_at_start)
+
+
+@lru_cache(maxsize=2**14)
+def _strip_sequence(sequence: str, at_start: bool) -> tuple[int, str, str, bool] | None:
+    """`_candidate` on the capitalised sequence alone, first in its sentence or not: where the
+    name starts in it, the name, its title words, and whether it starts the sentence; None if
+    it names no candidate. It depends on nothing else, and names and titles recur, so the
+    answers for the last few thousand sequences are remembered."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _NON_SPACE.finditer(sequence)]
     title_words: list[str] = []
     while tokens:
         word = actor_key(tokens[0][0].rstrip("."))
@@ -190,7 +204,7 @@ def _candidate(sentence: str, index: int, start: int, end: int) -> _Candidate | 
     if not tokens:
         return None
     name_start, name_end = tokens[0][1], tokens[-1][2]
-    surface = sentence[name_start:name_end]
+    surface = sequence[name_start:name_end]
     name = _POSSESSIVE.sub("", surface) if surface.endswith(("'s", "’s", "s'", "s’")) else surface
     name = name.rstrip(".,") if not _ENDS_WITH_INITIAL.search(name) else name
     key = actor_key(name)
@@ -200,15 +214,7 @@ def _candidate(sentence: str, index: int, start: int, end: int) -> _Candidate | 
         return None
     if key.rstrip("s") in nationalities():  # "Venezuelans"
         return None
-    return _Candidate(
-        name,
-        index,
-        name_start,
-        name_start + len(name),
-        name,
-        " ".join(title_words),
-        at_start and tokens[0][1] == name_start,
-    )
+    return name_start, name, " ".join(title_words), at_start and tokens[0][1] == name_start
 
 
 def _title_length(tokens: list[tuple[str, int, int]]) -> int:

@@ -102,14 +102,31 @@ class ArticleState:
     drafts: list[Draft] = field(default_factory=list)
     antecedents: list[Antecedent] | None = None  # filled once by framing.analysers._speakers
     _tokens: dict[int, tuple[list[re.Match[str]], list[str]]] = field(default_factory=dict)
+    _words: dict[int, list[str]] = field(default_factory=dict)
+    _plain_words: dict[int, list[str]] = field(default_factory=dict)
     _keys: dict[str, Mention] | None = None
 
     def tokens(self, sentence: int) -> tuple[list[re.Match[str]], list[str]]:
         """The words of a sentence (hyphenated and possessive words whole), and lower-cased."""
         if sentence not in self._tokens:
             tokens = list(TOKEN.finditer(self.sentences[sentence]))
-            self._tokens[sentence] = (tokens, [t.group().lower() for t in tokens])
+            self._tokens[sentence] = (tokens, self.words(sentence))
         return self._tokens[sentence]
+
+    def words(self, sentence: int) -> list[str]:
+        """The lower-cased words of `tokens`, without their positions (cheaper to find)."""
+        if sentence not in self._words:
+            found = TOKEN.findall(self.sentences[sentence])
+            # Lowered at once: a line break keeps each word's own lower case, as it is neither
+            # a letter nor case-ignorable ("Σ" lowers as the end of a word).
+            self._words[sentence] = "\n".join(found).lower().split("\n") if found else []
+        return self._words[sentence]
+
+    def plain_words(self, sentence: int) -> list[str]:
+        """The runs of letters of a sentence in lower case ("we're" -> "we", "re")."""
+        if sentence not in self._plain_words:
+            self._plain_words[sentence] = PLAIN_WORD.findall(self.sentences[sentence].lower())
+        return self._plain_words[sentence]
 
     def actor_keys(self) -> dict[str, Mention]:
         """The article's actors of two or more words, by key."""

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from framing.actors.gazetteer import actor_key
-from framing.analysers._sourcing_article import PLAIN_WORD, Antecedent, ArticleState, Speaker
+from framing.analysers._sourcing_article import Antecedent, ArticleState, Speaker
 from framing.analysers._sourcing_data import (
     SourceNoun,
     anonymity_markers,
@@ -316,7 +316,7 @@ def _antecedents(article: ArticleState) -> list[Antecedent]:
                         else "",
                     )
                     found.append(Antecedent(index, mention.start, named))
-            if person_nouns().isdisjoint(PLAIN_WORD.findall(sentence.lower())):
+            if person_nouns().isdisjoint(article.plain_words(index)):
                 continue
             tokens, lowered = article.tokens(index)
             for number, word in enumerate(lowered):

@@ -33,7 +33,7 @@ from framing.analysers.text import WordSpan, quotations, word_spans
 __all__ = ["Cue", "Lexicon", "LexiconError", "Match", "is_negator"]
 
 _MIN_WILDCARD_PREFIX = 3
-_REMEMBERED_TOKENS = 2**14  # per lexicon: the candidate cues of the most recent tokens
+_REMEMBERED_TOKENS = 2**15  # per lexicon: the candidate cues of the most recent tokens
 _NEGATION_WINDOW = 3
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-|-\s")
 _CLAUSE_BREAK_WORDS = frozenset({"but"})
@@ -72,6 +72,12 @@ class Match:
     negated: bool = False
     quoted: bool = False
     span: tuple[int, int] | None = None
+
+
+# The cues that may start at a token: its phrases (length, words, wildcard, cue), longest first,
+# and its first one-word cue; see `Lexicon._candidates`.
+_Candidates = tuple[tuple[tuple[int, tuple[str, ...], bool, Cue], ...], Cue | None]
+_NO_CANDIDATES: _Candidates = ((), None)
 
 
 def is_negator(word: str) -> bool:
@@ -125,7 +131,7 @@ class Lexicon:
                 self._exact.setdefault(parts[0], []).append(entry)
         for entries in self._exact.values():
             entries.sort(key=lambda e: -len(e[0]))
-        self._by_token: dict[str, tuple[tuple[tuple[str, ...], bool, Cue], ...]] = {}
+        self._by_token: dict[str, _Candidates] = {}
 
     @classmethod
     def from_file(
@@ -188,39 +194,56 @@ class Lexicon:
     def _find(self, tokens: Sequence[str]) -> list[tuple[Cue, int, int]]:
         """`match` as (cue, start, end): at each token, the longest cue starting there (the
         first listed of equally long ones), then on after it."""
+        candidates = list(map(self._by_token.get, tokens))
+        if None in candidates:  # tokens not seen lately
+            candidates = [
+                self._candidates(token) if known is None else known
+                for token, known in zip(tokens, candidates, strict=True)
+            ]
         found: list[tuple[Cue, int, int]] = []
         n_tokens = len(tokens)
-        position = 0
-        while position < n_tokens:
-            candidates = self._candidates(tokens[position])
-            best: tuple[Cue, int, int] | None = None
-            for parts, wildcard, cue in candidates:
-                end = position + len(parts)
-                if end > n_tokens or (best is not None and end <= best[2]):
-                    continue
-                if _matches(parts, wildcard, tokens[position:end]):
-                    best = (cue, position, end)
-            if best is None:
-                position += 1
-            else:
-                found.append(best)
-                position = best[2]
+        free = 0  # the first token after the last match
+        for position, (phrases, word) in enumerate(candidates):
+            if position < free or (word is None and not phrases):
+                continue
+            best, end = word, position + 1
+            for length, parts, wildcard, cue in phrases:
+                if position + length <= n_tokens and _phrase_at(parts, wildcard, tokens, position):
+                    best, end = cue, position + length
+                    break
+            if best is not None:
+                found.append((best, position, end))
+                free = end
         return found
 
-    def _candidates(self, token: str) -> tuple[tuple[tuple[str, ...], bool, Cue], ...]:
-        """The entries that may start at ``token``: those of its exact first word (longest
-        first), then those of each wildcard prefix it has. Most tokens have none; a text
-        repeats its words, so the answers for the last few thousand tokens are remembered."""
-        found = self._by_token.get(token)
-        if found is None:
-            entries = list(self._exact.get(token, ()))
-            for length, by_prefix in self._prefix.items():
-                if len(token) >= length:
-                    entries.extend(by_prefix.get(token[:length], ()))
-            found = tuple(entries)
-            if len(self._by_token) >= _REMEMBERED_TOKENS:
-                self._by_token.clear()
-            self._by_token[token] = found
+    def _candidates(self, token: str) -> _Candidates:
+        """The cues that may start at ``token``: its phrases, longest first, and its first
+        one-word cue.
+
+        Matching tries the cues of ``token`` as a first word (longest first), then those of each
+        wildcard prefix it has, and keeps the longest that matches, the first of equally long
+        ones. The first word matching by construction, that is the first phrase whose other
+        words match, else the first one-word cue. Most tokens start no cue and a text repeats
+        its words, so the answers for the last few thousand tokens are remembered (all
+        forgotten at once when the memory is full).
+        """
+        entries = list(self._exact.get(token, ()))
+        for length, by_prefix in self._prefix.items():
+            if len(token) >= length:
+                entries.extend(by_prefix.get(token[:length], ()))
+        phrases = sorted(
+            (
+                (len(parts), parts, wildcard, cue)
+                for parts, wildcard, cue in entries
+                if len(parts) > 1
+            ),
+            key=lambda phrase: -phrase[0],
+        )
+        word = next((cue for parts, _, cue in entries if len(parts) == 1), None)
+        found = (tuple(phrases), word) if entries else _NO_CANDIDATES
+        if len(self._by_token) >= _REMEMBERED_TOKENS:
+            self._by_token.clear()
+        self._by_token[token] = found
         return found
 
 
@@ -245,15 +268,18 @@ def _negators() -> tuple[frozenset[str], tuple[str, ...]]:
     return exact, tuple(entry[1:] for entry in entries if entry.startswith("*"))
 
 
-def _matches(parts: tuple[str, ...], wildcard: bool, tokens: Sequence[str]) -> bool:
+def _phrase_at(
+    parts: tuple[str, ...], wildcard: bool, tokens: Sequence[str], position: int
+) -> bool:
+    """Whether the words after a phrase's first word follow ``tokens[position]``; a wildcard
+    phrase's last word is a prefix."""
     last = len(parts) - 1
-    for index, (part, token) in enumerate(zip(parts, tokens, strict=True)):
-        if index == last and wildcard:
-            if not token.startswith(part):
-                return False
-        elif token != part:
+    for index in range(1, last):
+        if tokens[position + index] != parts[index]:
             return False
-    return True
+    if wildcard:
+        return tokens[position + last].startswith(parts[last])
+    return tokens[position + last] == parts[last]
 
 
 def _parse(text: str, source: str) -> list[Cue]:

@@ -44,7 +44,6 @@ from typing import TYPE_CHECKING
 # modules beside it.
 from framing.analysers._sourcing_article import (
     INITIALISM,
-    PLAIN_WORD,
     QUOTE_MARKS,
     ArticleState,
     Draft,
@@ -212,9 +211,9 @@ def _trigger_words() -> frozenset[str]:
 
 def _find_in_sentence(article: ArticleState, index: int) -> None:
     sentence = article.sentences[index]
-    if _trigger_words().isdisjoint(PLAIN_WORD.findall(sentence.lower())):
+    if _trigger_words().isdisjoint(article.plain_words(index)):
         return  # most sentences: no cue word at all
-    tokens, lowered = article.tokens(index)
+    lowered = article.words(index)
     taken: list[tuple[int, int]] = []
     if _AGENTLESS_TRIGGERS.intersection(lowered):
         for match in _AGENTLESS.finditer(sentence):
@@ -227,7 +226,7 @@ def _find_in_sentence(article: ArticleState, index: int) -> None:
         candidates = cues.get(word)
         if candidates is None:
             continue
-        found = _cue_at(sentence, tokens, lowered, number, candidates)
+        found = _cue_at(article, index, lowered, number, candidates)
         if found is None:
             continue
         cue, start, end = found
@@ -248,8 +247,8 @@ def _find_in_sentence(article: ArticleState, index: int) -> None:
 
 
 def _cue_at(
-    sentence: str,
-    tokens: list[re.Match[str]],
+    article: ArticleState,
+    index: int,
     lowered: list[str],
     number: int,
     candidates: tuple[tuple[str, ...], ...],
@@ -257,8 +256,10 @@ def _cue_at(
     """The longest cue starting at word ``number``, its words separated by spaces only."""
     for words in candidates:
         last = number + len(words) - 1
-        if last >= len(tokens) or tuple(lowered[number : last + 1]) != words:
+        if last >= len(lowered) or tuple(lowered[number : last + 1]) != words:
             continue
+        sentence = article.sentences[index]
+        tokens, _ = article.tokens(index)  # where the words are: only for a cue's words
         if any(
             sentence[tokens[k].end() : tokens[k + 1].start()].strip() for k in range(number, last)
         ):

@@ -11,7 +11,7 @@ not read as quotation marks, since ’ is also the apostrophe.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.resources import files
 from typing import NamedTuple
 
@@ -25,6 +25,10 @@ _WORD_PATTERN = r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\
 _POSSESSIVE_ENDINGS = ("'s", "’s")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”’)])[ \t]*\n")
 _QUOTE_MARK = re.compile(r'["“”]')
+# A candidate sentence break as Punkt sees it: the word before, the mark, one space, a word.
+_BREAK_CONTEXT = re.compile(r"(\S*?)([.?!]) ([A-Za-z]+)")
+_PLAIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_ORDINARY_WORD = "xx"  # stands for any word of `_PLAIN_WORD` that is not an abbreviation
 
 
 @lru_cache(maxsize=1)
@@ -36,19 +40,39 @@ def abbreviations() -> frozenset[str]:
 
 
 class _PunktTokenizer(PunktSentenceTokenizer):
-    """Punkt, remembering its decisions on the few words around each candidate break.
+    """Punkt, remembering its decisions on the few characters around each candidate break.
 
     Punkt decides every ". ", "? " or "! " from the word before and the token after it
     (`text_contains_sentbreak`), a pure function of those few characters once its parameters
-    are set; news repeats them ("said. The"), so the last few thousand answers are kept.
+    are set, so the last few thousand answers are kept. Without trained collocations, sentence
+    starters or orthographic context (ours has only abbreviations), it reads a word of ASCII
+    letters after the break only by its case, and one of two or more ASCII letters before it
+    only by whether it is a listed abbreviation; such contexts are remembered as "xx. A" and
+    the like, so that news, which mostly breaks after ordinary words, mostly finds its answer.
     """
 
     def __init__(self, parameters: PunktParameters) -> None:
         super().__init__(parameters)
         self._sentbreak = lru_cache(maxsize=2**14)(super().text_contains_sentbreak)
+        untrained = not (
+            parameters.collocations or parameters.sent_starters or parameters.ortho_context
+        )
+        self._canonical = untrained and _ORDINARY_WORD not in parameters.abbrev_types
 
     def text_contains_sentbreak(self, text: str) -> bool:
+        if self._canonical:
+            text = self._canonical_context(text)
         return self._sentbreak(text)
+
+    def _canonical_context(self, text: str) -> str:
+        """The context Punkt reads exactly as ``text``: "said. The" -> "xx. A"."""
+        found = _BREAK_CONTEXT.fullmatch(text)
+        if found is None:
+            return text
+        word, mark, after = found.groups()
+        if _PLAIN_WORD.fullmatch(word) and word.lower() not in self._params.abbrev_types:
+            word = _ORDINARY_WORD
+        return f"{word}{mark} {'A' if after[0].isupper() else 'a'}"
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +120,9 @@ class WordSpan(NamedTuple):
     end: int
 
 
+_new_span = partial(tuple.__new__, WordSpan)  # WordSpan(*fields), without a Python call
+
+
 def word_spans(text: str) -> list[WordSpan]:
     """The tokens of `words`, each with its character offsets in ``text``.
 
@@ -122,10 +149,19 @@ def _spans(text: str) -> tuple[WordSpan, ...]:
     """Tokenise once: `analyse` asks for the same sentence's tokens for word counts, frame cues
     and epistemic cues, so the last few thousand sentences are remembered."""
     if text.isascii() or all(_same_in_re(char) for char in set(text) if not char.isascii()):
-        offsets = (match.span() for match in _STDLIB_WORD.finditer(text))
+        offsets = [match.span() for match in _STDLIB_WORD.finditer(text)]
     else:
-        offsets = _word_tokenizer.span_tokenize(text)
-    return tuple(WordSpan(_normalise(text[start:end]), start, end) for start, end in offsets)
+        offsets = list(_word_tokenizer.span_tokenize(text))
+    lowered = text.lower()
+    if len(lowered) != len(text) or "Σ" in text:  # "İ" lowers to two characters, "Σ" to σ or ς
+        lowered = ""
+    found = []
+    for start, end in offsets:
+        word = lowered[start:end] if lowered else text[start:end].lower()
+        if word.endswith(_POSSESSIVE_ENDINGS):
+            word = word[:-2]
+        found.append(_new_span((word, start, end)))
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)
@@ -208,8 +244,3 @@ def _opens(text: str, offset: int, *, is_open: bool) -> bool:
     if space_before != space_after:
         return space_before
     return not is_open
-
-
-def _normalise(token: str) -> str:
-    token = token.lower()
-    return token[:-2] if token.endswith(_POSSESSIVE_ENDINGS) else token
