@@ -155,18 +155,22 @@ class ClusterMeans:
             self.settle()
 
     def replicate_sums(self) -> tuple[np.ndarray, np.ndarray]:
-        """(weighted sums of cluster means, summed cluster weights) per replicate."""
-        self.settle()
-        zeros = np.zeros(self.replicates, dtype=np.int64)
-        return (
-            self.sums if self.sums is not None else zeros,
-            self.weights if self.weights is not None else zeros,
-        )
+        """(weighted sums of cluster means, summed cluster weights) per replicate. Read
+        without folding the waiting clusters in, so a report that reads every actor once does
+        not leave their arrays behind."""
+        weights, sums = self._pending_sums()
+        return _add(self.sums, sums), _add(self.weights, weights)
 
     def settle(self) -> None:
         """Fold the pending clusters into the replicate sums (the result is the same)."""
         if not self.pending:
             return
+        weights, sums = self._pending_sums()
+        self.weights = _add(self.weights, weights)
+        self.sums = _add(self.sums, sums)
+        self.pending = []
+
+    def _pending_sums(self) -> tuple[np.ndarray, np.ndarray]:
         weights = np.zeros(self.replicates, dtype=np.int64)
         sums = np.zeros(self.replicates, dtype=np.int64)
         for key, values in self.pending:
@@ -174,9 +178,7 @@ class ClusterMeans:
             whole = cluster.astype(np.int64)
             weights += whole
             sums += whole * np.rint(means * SCALE).astype(np.int64)
-        self.weights = _add(self.weights, weights)
-        self.sums = _add(self.sums, sums)
-        self.pending = []
+        return weights, sums
 
 
 def _add(left: np.ndarray | None, right: np.ndarray | None) -> np.ndarray | None:

@@ -7,6 +7,7 @@ same numbers bit for bit. The bootstrap replicates are sums too (see `framing._b
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -323,10 +324,11 @@ class CorpusAggregate:
             )
 
     def merge(self, other: CorpusAggregate) -> CorpusAggregate:
-        """A new aggregate holding both; associative and commutative."""
+        """A new aggregate holding both, leaving both as they were; associative and
+        commutative. (The streaming engines use `absorb`, which does not copy.)"""
         merged = CorpusAggregate(self.categories, self.seed, self.replicates, self.keep_articles)
-        merged.absorb(self)
-        merged.absorb(other)
+        merged.absorb(copy.deepcopy(self))
+        merged.absorb(copy.deepcopy(other))
         return merged
 
     def absorb(self, other: CorpusAggregate) -> None:
@@ -341,10 +343,16 @@ class CorpusAggregate:
             raise ValueError("cannot merge aggregates built with different settings")
         for key, theirs in other.groups.items():
             ours = self.groups.get(key)
-            self.groups[key] = ours.merge(theirs) if ours else theirs
+            if ours is None:
+                self.groups[key] = theirs
+            else:
+                ours.absorb(theirs)
         for key, tally in other.actors.items():
             mine = self.actors.get(key)
-            self.actors[key] = mine.merge(tally) if mine else tally
+            if mine is None:
+                self.actors[key] = tally
+            else:
+                mine.absorb(tally)
         for event, sample in other.event_articles.items():
             known = self.event_articles.get(event)
             self.event_articles[event] = known.merge(sample) if known else sample

@@ -335,7 +335,8 @@ def align_content(
                 skipped.append(ref)
                 continue
             n_aligned += 1
-            pieces = _clauses(sentence, min_words) if split_clauses else [stems]
+            split = split_clauses and _CLAUSE_BREAK.search(sentence) is not None
+            pieces = _clauses(sentence, min_words) if split else [stems]
             whole = len(pieces) == 1
             items.extend(_Item(ref, sentence, _with_bigrams(piece), whole) for piece in pieces)
     if n_aligned > max_sentences:

@@ -46,8 +46,11 @@ class ContingencyTest:
     method: str
 
 
-def contingency_test(table: Sequence[Sequence[int]], *, seed: int = 0) -> ContingencyTest:
-    """Pearson's chi-square test of a table of counts, with a seeded permutation p-value.
+def contingency_test(
+    table: Sequence[Sequence[int]], *, seed: int = 0, permute: bool = True
+) -> ContingencyTest:
+    """Pearson's chi-square test of a table of counts, with a seeded permutation p-value
+    (the asymptotic one above `MAX_PERMUTED_OBSERVATIONS` observations, or if not ``permute``).
 
     Rows and columns with no counts are dropped first. Raises ValueError when fewer than two
     rows or columns remain.
@@ -67,7 +70,7 @@ def contingency_test(table: Sequence[Sequence[int]], *, seed: int = 0) -> Contin
     df = (counts.shape[0] - 1) * (counts.shape[1] - 1)
     p_chi2 = float(scipy_stats.chi2.sf(chi2, df))
     cramers_v = math.sqrt(chi2 / (n * (min(counts.shape) - 1)))
-    if n > MAX_PERMUTED_OBSERVATIONS:
+    if n > MAX_PERMUTED_OBSERVATIONS or not permute:
         return ContingencyTest(chi2, df, n, p_chi2, p_chi2, cramers_v, "chi-square")
     exceed = _permutations_exceeding(counts, chi2, seed)
     p_value = (exceed + 1) / (PERMUTATIONS + 1)
