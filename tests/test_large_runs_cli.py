@@ -91,3 +91,21 @@ def test_jobs_default_to_every_core_this_process_may_use():
     help_text = CliRunner().invoke(main, ["compare", "--help"]).output
     assert "all cores" in help_text
     assert all_cores() >= 1
+
+
+def test_the_streamed_json_is_the_json_document(tmp_path, demo_path):
+    import io
+
+    from framing.pipeline import compare_corpus
+    from framing.render.json import comparison_to_json, write_comparison_json
+    from tests.test_parallel import paragraph_corpus
+
+    comparison = compare_corpus(paragraph_corpus(tmp_path, demo_path))
+    assert len(comparison.events) == 2
+    written = io.StringIO()
+    write_comparison_json(comparison, written)
+    assert written.getvalue() == comparison_to_json(comparison) + "\n"
+    assert [event["event"] for event in json.loads(written.getvalue())["events"]] == [
+        "early",
+        "late",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 
 import numpy as np
 import pytest
@@ -15,7 +16,7 @@ from framing.article import Article
 from framing.cli import main
 from framing.corpus import load_corpus
 from framing.render.topics import TopicsView, topics_to_dict
-from framing.topics import NMF, find_topics
+from framing.topics import NMF, find_topics, find_topics_streamed
 from tests.conftest import write
 
 # A tiny corpus with a known answer: one outlet covers oil markets, the other families; both
@@ -316,3 +317,110 @@ def test_cli_missing_path(tmp_path):
     assert result.stderr.strip() == (
         f"Error: {tmp_path / 'nowhere'}: no such file or folder. Check the path"
     )
+
+
+# Bounded memory: a bottom-k sample of sentences to fit on, and a second streamed reading.
+
+
+def labels_and_words(model):
+    return [(t.label, t.words) for t in model.topics]
+
+
+def test_the_sample_does_not_depend_on_the_order_of_the_articles(monkeypatch, demo_articles):
+    monkeypatch.setattr(framing.topics, "MAX_FIT_SENTENCES", 100)
+    shuffled = list(demo_articles)
+    random.Random(1).shuffle(shuffled)
+    assert shuffled != list(demo_articles)
+    sample = framing.topics._sample(demo_articles, 100)
+    assert framing.topics._sample(reversed(shuffled), 100) == sample
+    assert len(sample.texts) == 100 and sample.total > 100
+    model, again = find_topics(demo_articles, k=5), find_topics(shuffled, k=5)
+    assert model.settings["fit_sentences"] == again.settings["fit_sentences"] == 100
+    assert labels_and_words(again) == labels_and_words(model)
+    for ours, theirs in zip(again.outlets, model.outlets, strict=True):
+        assert ours.shares == pytest.approx(theirs.shares)
+
+
+def test_a_capped_fit_uses_that_many_sentences_and_weights_every_article(
+    monkeypatch, demo_articles, demo_model
+):
+    fitted = []
+
+    def spy(texts, min_df):
+        fitted.append(len(texts))
+        return tfidf(texts, min_df)
+
+    tfidf = framing.topics._tfidf
+    monkeypatch.setattr(framing.topics, "_tfidf", spy)
+    monkeypatch.setattr(framing.topics, "MAX_FIT_SENTENCES", 60)
+    model = find_topics(demo_articles, k=5)
+    total = demo_model.settings["corpus_sentences"]
+    assert fitted == [60]
+    assert model.sampled and not demo_model.sampled
+    assert model.settings["fit_sentences"] == 60 and model.settings["max_fit_sentences"] == 60
+    assert model.settings["corpus_sentences"] == total == demo_model.settings["fit_sentences"]
+    assert model.fit.startswith(f"fitted on 60 of {total} sentences (")
+    assert model.sentences > 60  # sentences outside the sample are weighted too
+    assert sum(o.articles for o in model.outlets) == model.articles == len(demo_articles)
+    for outlet in model.outlets:
+        assert outlet.unassigned == 0 and sum(outlet.shares) == pytest.approx(1.0)
+    assert sum(t.prevalence for t in model.topics) == pytest.approx(1.0)
+    assert all(len(t.sentences) == 3 for t in model.topics)
+
+
+def test_a_corpus_at_the_cap_is_fitted_whole_as_before(monkeypatch, demo_articles, demo_model):
+    monkeypatch.setattr(framing.topics, "MAX_FIT_SENTENCES", demo_model.settings["fit_sentences"])
+    monkeypatch.setattr(framing.topics, "CHUNK_SENTENCES", 7)  # many chunks, the same sums
+    model = find_topics(demo_articles, k=5)
+    assert (model.topics, model.outlets, model.sentences) == (
+        demo_model.topics,
+        demo_model.outlets,
+        demo_model.sentences,
+    )
+    assert (
+        not model.sampled
+        and model.settings["max_fit_sentences"] == model.settings["corpus_sentences"]
+    )
+    assert demo_model.fit == f"fitted on all {demo_model.settings['corpus_sentences']} sentences"
+
+
+def test_streamed_topics_read_the_source_twice(demo_articles, demo_model):
+    readings = []
+
+    def source():
+        readings.append(1)
+        return (article for article in demo_articles)
+
+    assert find_topics_streamed(source, k=5) == demo_model
+    assert len(readings) == 2
+
+
+def test_a_source_that_changes_between_readings_is_an_error():
+    readings = [two_outlets(), two_outlets()[:-1]]
+    with pytest.raises(ValueError, match="the articles changed between the two readings"):
+        find_topics_streamed(lambda: readings.pop(0), k=3)
+
+
+def test_unassigned_ids_are_bounded_but_counted(monkeypatch):
+    monkeypatch.setattr(framing.topics, "MAX_UNASSIGNED_IDS", 1)
+    silent = [Article(id=f"s{i}", outlet="Quiet Times", title="", text="It is.") for i in (1, 2)]
+    model = find_topics([*two_outlets(), *silent], k=3)
+    assert model.unassigned == ("s1",)
+    quiet = next(o for o in model.outlets if o.outlet == "Quiet Times")
+    assert (quiet.articles, quiet.unassigned) == (2, 2)
+
+
+def test_cli_says_when_the_fit_used_a_sample(monkeypatch):
+    document = json.loads(invoke("-k", "3", "--json").stdout)
+    assert document["fit"] == f"fitted on all {document['settings']['corpus_sentences']} sentences"
+    assert "NMF was fitted" not in invoke("-k", "3").stdout
+    monkeypatch.setattr(framing.topics, "MAX_FIT_SENTENCES", 50)
+    result = invoke("-k", "3", "--json")
+    document = json.loads(result.stdout)
+    total = document["settings"]["corpus_sentences"]
+    assert document["fit"].startswith(f"fitted on 50 of {total} sentences")
+    assert document["settings"]["fit_sentences"] == 50
+    assert sum(o["articles"] for o in document["outlets"].values()) == 6
+    assert document["accounting"]["loaded"] == 6  # the load is counted once, not per reading
+    assert result.stderr.count("6 articles loaded") == 1
+    assert f"NMF was fitted on 50 of {total} sentences" in invoke("-k", "3").stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -29,7 +30,7 @@ from framing.demo import demo_corpus_path
 from framing.pipeline import AnalysisOptions, aggregate_corpus, group_corpus
 from framing.render.csv import write_comparison_csv
 from framing.render.html import write_html
-from framing.render.json import comparison_to_json
+from framing.render.json import write_comparison_json
 from framing.render.terminal import ComparisonView
 from framing.resources import ResourceMissing
 
@@ -184,7 +185,7 @@ def compare(
     except (CorpusError, ResourceMissing) as error:
         raise click.ClickException(str(error)) from None
     if as_json:
-        click.echo(comparison_to_json(comparison))
+        write_comparison_json(comparison, sys.stdout)
     else:
         Console().print(ComparisonView(comparison))
     written = []

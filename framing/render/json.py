@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
 
 from framing.analysers.frames import FRAME_LABELS
 from framing.compare import (
@@ -19,7 +20,13 @@ from framing.keyness import Keyness
 from framing.omission import Coverage
 from framing.stats import ContingencyTest
 
-__all__ = ["actors_to_list", "comparison_to_dict", "comparison_to_json", "keyness_to_dict"]
+__all__ = [
+    "actors_to_list",
+    "comparison_to_dict",
+    "comparison_to_json",
+    "keyness_to_dict",
+    "write_comparison_json",
+]
 
 
 def comparison_to_json(comparison: Comparison) -> str:
@@ -27,8 +34,39 @@ def comparison_to_json(comparison: Comparison) -> str:
     return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2)
 
 
-def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The comparison as nested dicts: ``outlets`` keyed by name, plus ``accounting``."""
+def write_comparison_json(comparison: Comparison, stream: TextIO) -> None:
+    """Write the text of `comparison_to_json` to ``stream`` piece by piece, building one
+    event's part of the document at a time: a corpus of many events and outlets has a report
+    of tens of megabytes, and its nested dicts take ten times that."""
+    document = comparison_to_dict(comparison, lazy_events=True)
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(document):
+        stream.write(chunk)
+    stream.write("\n")
+
+
+class _Lazy(list):  # type: ignore[type-arg]
+    """A list json's (indented, pure-Python) encoder iterates without holding its items."""
+
+    def __init__(self, count: int, items: Callable[[], Iterator[Any]]) -> None:
+        super().__init__()
+        self._count = count
+        self._items = items
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __bool__(self) -> bool:
+        return self._count > 0
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._items()
+
+
+def comparison_to_dict(comparison: Comparison, *, lazy_events: bool = False) -> dict[str, Any]:
+    """The comparison as nested dicts: ``outlets`` keyed by name, plus ``accounting``.
+
+    With ``lazy_events``, ``events`` is built one event at a time as it is read (for
+    `write_comparison_json`)."""
     document: dict[str, Any] = {
         "settings": comparison.settings,
         "accounting": comparison.accounting.to_dict(),
@@ -61,16 +99,19 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             for mean in comparison.event_means
         }
     if comparison.events:
-        document["events"] = [
-            {
-                "event": group.event,
-                "outlets": _outlets(group),
-                "actors": actors_to_list(group.actors),
-                "actors_left_out": group.actors_left_out,
-                **_group(group),
-            }
-            for group in comparison.events
-        ]
+
+        def events() -> Iterator[dict[str, Any]]:
+            for group in comparison.events:
+                yield {
+                    "event": group.event,
+                    "outlets": _outlets(group),
+                    "actors": actors_to_list(group.actors),
+                    "actors_left_out": group.actors_left_out,
+                    **_group(group),
+                }
+
+        count = len(comparison.events)
+        document["events"] = _Lazy(count, events) if lazy_events else list(events())
     return document
 
 
