@@ -26,7 +26,7 @@ import time
 import types
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import metadata
 from importlib.resources import files
@@ -477,17 +477,23 @@ class AnalysisCache:
 
 
 def cached_analyser(
-    analyser: Callable[[Article], ArticleAnalysis], cache: AnalysisCache
-) -> Callable[[Article], ArticleAnalysis]:
-    """``analyser`` behind ``cache``: a cached article is decoded, any other is analysed and
-    stored. ``cache`` must have been opened with the fingerprint of ``analyser``'s options."""
+    analyse_batch: Callable[[Sequence[Article]], list[ArticleAnalysis]], cache: AnalysisCache
+) -> Callable[[Sequence[Article]], list[ArticleAnalysis]]:
+    """``analyse_batch`` (articles in, their analyses out, in order) behind ``cache``: cached
+    articles are decoded, the others analysed together and stored. ``cache`` must have been
+    opened with the fingerprint of the analyser's options."""
 
-    def analyse(article: Article) -> ArticleAnalysis:
-        analysis = cache.get(article)
-        if analysis is None:
-            analysis = analyser(article)
-            cache.put(analysis)
-        return analysis
+    def analyse(articles: Sequence[Article]) -> list[ArticleAnalysis]:
+        cached = [cache.get(article) for article in articles]
+        misses = [article for article, hit in zip(articles, cached, strict=True) if hit is None]
+        fresh = iter(analyse_batch(misses) if misses else [])
+        analyses = []
+        for hit in cached:
+            if hit is None:
+                hit = next(fresh)
+                cache.put(hit)
+            analyses.append(hit)
+        return analyses
 
     return analyse
 

@@ -31,7 +31,7 @@ from framing.stats import (
     jensen_shannon,
     jensen_shannon_rows,
 )
-from framing.terms import TermCounts, TermTable, distinctive_terms
+from framing.terms import DistinctiveWord, TermCounts, TermTable, distinctive_terms
 
 __all__ = [
     "ActorOutlet",
@@ -70,20 +70,6 @@ class Interval:
     estimate: float
     low: float | None
     high: float | None
-
-
-@dataclass(frozen=True)
-class DistinctiveWord:
-    """A word over-used by one outlet: its log-odds z-score and its counts there and elsewhere.
-
-    ``delta`` is the estimated log-odds ratio itself (Monroe et al. 2008, eq. 22).
-    """
-
-    word: str
-    z: float
-    count: int
-    other_count: int
-    delta: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -383,12 +369,8 @@ class _Vocabulary:
         others = pooled.minus(counts)
         if not len(others):
             return ()
-        found = distinctive_terms(
-            counts, others, self.table, top=self.top, min_count=MIN_WORD_COUNT
-        )
         return tuple(
-            DistinctiveWord(term.term, term.z, term.count, term.other_count, term.delta)
-            for term in found
+            distinctive_terms(counts, others, self.table, top=self.top, min_count=MIN_WORD_COUNT)
         )
 
 

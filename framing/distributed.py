@@ -14,12 +14,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
 
 from framing.aggregate import CorpusAggregate
-from framing.article import Article
-from framing.corpus import account, no_readable_article
-from framing.corpus.accounting import Accounting, Skipped
+from framing.corpus import no_readable_article
+from framing.corpus.accounting import Accounting
 from framing.corpus.partitions import (
     Partition,
     PartitionPlan,
@@ -93,24 +91,12 @@ def _aggregate_partition(
     **read: object,
 ) -> tuple[Part, Accounting]:
     """One shard read under its plan, its English articles analysed and aggregated."""
-    from framing.pipeline import not_english
+    from framing.pipeline import in_english, loaded_articles
 
     accounting = Accounting()
-
-    def articles() -> Iterator[Article]:
-        for event in read_partition(partition, plan, strict=strict, **read):  # type: ignore[arg-type]
-            account(accounting, event)
-            if not isinstance(event, Article):
-                continue
-            if events is not None:
-                event = replace(event, event=events.get(event.content_key))
-            reason = not_english(event)
-            if reason:
-                accounting.excluded.append(Skipped(event.source or event.id, reason))
-                continue
-            yield event
-
-    return analyse_part(articles(), work), accounting
+    load = read_partition(partition, plan, strict=strict, **read)  # type: ignore[arg-type]
+    articles = in_english(loaded_articles(load, accounting, events), accounting)
+    return analyse_part(articles, work), accounting
 
 
 def _check_loaded(path: str | os.PathLike[str], accounting: Accounting) -> None:

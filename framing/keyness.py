@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from framing.aggregate import CorpusAggregate, OutletAggregate
-from framing.compare import DistinctiveWord
-from framing.terms import TermCounts, TermTable, distinctive_terms
+from framing.terms import DistinctiveWord, TermCounts, TermTable, distinctive_terms
 
 __all__ = ["REST", "EventNotFound", "Keyness", "OutletNotFound", "keyness"]
 
@@ -120,8 +119,4 @@ def _side(
 def _over_used(
     ours: TermCounts, theirs: TermCounts, table: TermTable, top: int, min_count: int
 ) -> tuple[DistinctiveWord, ...]:
-    found = distinctive_terms(ours, theirs, table, top=top, min_count=min_count)
-    return tuple(
-        DistinctiveWord(term.term, term.z, term.count, term.other_count, term.delta)
-        for term in found
-    )
+    return tuple(distinctive_terms(ours, theirs, table, top=top, min_count=min_count))

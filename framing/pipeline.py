@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,7 +20,8 @@ from framing.analysers.lexicon import Lexicon
 from framing.article import Article
 from framing.compare import DEFAULT_TOP_WORDS, Comparison, compare
 from framing.corpus import CorpusError, account, iter_corpus, no_readable_article
-from framing.corpus.accounting import Accounting, Skipped
+from framing.corpus._records import LoadEvent
+from framing.corpus.accounting import Accounting, Merged, Skipped
 from framing.events import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS, Grouping, group_events
 from framing.parallel import aggregate_stream
 from framing.work import Part, Work
@@ -37,6 +38,8 @@ __all__ = [
     "compare_corpus",
     "english_articles",
     "group_corpus",
+    "in_english",
+    "loaded_articles",
     "make_analyser",
     "make_batch_analyser",
     "no_english_article",
@@ -109,12 +112,24 @@ def read_articles(
     (``max_record_bytes``, ``max_file_bytes``); every function here passes them on. Raises
     `CorpusError` when the path does not exist or holds no readable article.
     """
-    for event in iter_corpus(path, fields=fields, strict=strict, **(limits or {})):
+    load = iter_corpus(path, fields=fields, strict=strict, **(limits or {}))
+    yield from loaded_articles(load, accounting, events)
+    if accounting.loaded == 0:
+        raise no_readable_article(path, accounting)
+
+
+def loaded_articles(
+    load: Iterable[LoadEvent | Merged],
+    accounting: Accounting,
+    events: Mapping[str, str] | None = None,
+) -> Iterator[Article]:
+    """The articles among a corpus's load events (of `iter_corpus`, or of one shard), each
+    event recorded in ``accounting``; with ``events`` (content key -> event id), each
+    article's event is replaced by the one found."""
+    for event in load:
         account(accounting, event)
         if isinstance(event, Article):
             yield event if events is None else replace(event, event=events.get(event.content_key))
-    if accounting.loaded == 0:
-        raise no_readable_article(path, accounting)
 
 
 def not_english(article: Article) -> str:
@@ -174,17 +189,25 @@ def english_articles(
     """The articles of `read_articles` that the English-only analysers can read; the others
     are recorded in ``accounting.excluded``. Raises `CorpusError` if none is left."""
     kept = 0
-    for article in read_articles(
+    articles = read_articles(
         path, accounting, fields=fields, strict=strict, limits=limits, events=events
-    ):
-        reason = not_english(article)
-        if reason:
-            accounting.excluded.append(Skipped(article.source or article.id, reason))
-            continue
+    )
+    for article in in_english(articles, accounting):
         kept += 1
         yield article
     if kept == 0:
         raise no_english_article(path, accounting)
+
+
+def in_english(articles: Iterable[Article], accounting: Accounting) -> Iterator[Article]:
+    """The articles the English-only analysers can read; the others are recorded in
+    ``accounting.excluded`` with why (`not_english`)."""
+    for article in articles:
+        reason = not_english(article)
+        if reason:
+            accounting.excluded.append(Skipped(article.source or article.id, reason))
+            continue
+        yield article
 
 
 def no_english_article(path: str | os.PathLike[str], accounting: Accounting) -> CorpusError:

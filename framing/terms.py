@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["TermCounts", "TermTable", "distinctive_terms", "term_id"]
+__all__ = ["DistinctiveWord", "TermCounts", "TermTable", "distinctive_terms", "term_id"]
 
 # Terms gathered in a dict before they are folded into the sorted arrays.
 BUFFER_TERMS = 4096
@@ -85,13 +85,6 @@ class TermCounts:
         )
         if len(self.recent_ids) > max(BUFFER_TERMS, len(self.ids) // 8):
             self._fold_recent()
-
-    def merge(self, other: TermCounts) -> TermCounts:
-        """A new count of both."""
-        merged = TermCounts()
-        merged.absorb(self)
-        merged.absorb(other)
-        return merged
 
     def settle(self) -> None:
         """Fold everything into the main sorted arrays (the counts are the same)."""
@@ -172,19 +165,22 @@ def _sum(
 
 
 @dataclass(frozen=True)
-class Distinctive:
-    """A term's over-use by one side: z-score, counts on each side, and the log-odds ratio."""
+class DistinctiveWord:
+    """A word over-used by one outlet: its log-odds z-score and its counts there and elsewhere.
 
-    term: str
+    ``delta`` is the estimated log-odds ratio itself (Monroe et al. 2008, eq. 22).
+    """
+
+    word: str
     z: float
     count: int
     other_count: int
-    delta: float
+    delta: float = 0.0
 
 
 def distinctive_terms(
     ours: TermCounts, theirs: TermCounts, table: TermTable, *, top: int, min_count: int
-) -> list[Distinctive]:
+) -> list[DistinctiveWord]:
     """The ``top`` terms ``ours`` over-uses relative to ``theirs``, most distinctive first.
 
     The weighted log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi and
@@ -215,8 +211,8 @@ def distinctive_terms(
     if len(ranked) > top:  # keep every term tied with the last one kept, then sort by string
         ranked = ranked[z[ranked] >= z[ranked[top - 1]]]
     found = [
-        Distinctive(table[int(ids[i])], float(z[i]), int(y_i[i]), int(y_j[i]), float(delta[i]))
+        DistinctiveWord(table[int(ids[i])], float(z[i]), int(y_i[i]), int(y_j[i]), float(delta[i]))
         for i in ranked
     ]
-    found.sort(key=lambda term: (-term.z, term.term))
+    found.sort(key=lambda term: (-term.z, term.word))
     return found[:top]

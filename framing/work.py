@@ -47,11 +47,10 @@ class Work:
 
 @dataclass
 class Part:
-    """The aggregate of some articles, how many, the cache's hits, and their result rows."""
+    """The aggregate of some articles, how many, and their result rows."""
 
     aggregate: CorpusAggregate
     articles: int = 0
-    cache_hits: int = 0
     rows: list[dict[str, object]] = field(default_factory=list)
     actor_rows: list[dict[str, object]] = field(default_factory=list)
 
@@ -63,16 +62,12 @@ def analyse_part(articles: Iterable[Article], work: Work) -> Part:
     part = Part(work.empty())
     analyse_batch = make_batch_analyser(work.options)
     cache = _cache(*work.cache) if work.cache is not None else None
+    if cache is not None:
+        from framing.cache import cached_analyser
+
+        analyse_batch = cached_analyser(analyse_batch, cache)
     for batch in _batches(articles):
-        cached = [cache.get(a) for a in batch] if cache is not None else [None] * len(batch)
-        misses = [article for article, hit in zip(batch, cached, strict=True) if hit is None]
-        fresh = iter(analyse_batch(misses) if misses else [])
-        for hit in cached:
-            analysis = hit or next(fresh)
-            if hit is not None:
-                part.cache_hits += 1
-            elif cache is not None:
-                cache.put(analysis)
+        for analysis in analyse_batch(batch):
             _add(part, analysis, work.rows)
     if cache is not None:
         cache.flush()

@@ -125,14 +125,19 @@ def test_decoded_analysis_takes_the_article_it_is_given(corpus, analyses):
     assert decoded == replace(analyses[0], article=moved)
 
 
+def one_by_one(analyser):
+    """A batch analyser (`cached_analyser` takes one) that calls ``analyser`` per article."""
+    return lambda articles: [analyser(article) for article in articles]
+
+
 def test_second_pass_is_all_hits_and_does_not_analyse(tmp_path, corpus, analyser, fingerprint):
     first = Counting(analyser)
     with AnalysisCache(tmp_path, fingerprint) as cache:
-        fresh = [cached_analyser(first, cache)(article) for article in corpus.articles]
+        fresh = cached_analyser(one_by_one(first), cache)(corpus.articles)
     assert (first.calls, cache.misses, cache.hits, cache.written) == (6, 6, 0, 6)
     second = Counting(analyser)
     with AnalysisCache(tmp_path, fingerprint) as cache:
-        again = [cached_analyser(second, cache)(article) for article in corpus.articles]
+        again = cached_analyser(one_by_one(second), cache)(corpus.articles)
     assert (second.calls, cache.hits, cache.misses, cache.written) == (0, 6, 0, 0)
     assert again == fresh
 
@@ -168,12 +173,11 @@ def test_other_options_miss(tmp_path, corpus, analyses, fingerprint):
 def test_changed_text_misses_only_that_article(tmp_path, corpus, analyser, fingerprint):
     articles = list(corpus.articles)
     with AnalysisCache(tmp_path, fingerprint) as cache:
-        for article in articles:
-            cached_analyser(analyser, cache)(article)
+        cached_analyser(one_by_one(analyser), cache)(articles)
     articles[2] = replace(articles[2], text=articles[2].text + " A new closing sentence.")
     counting = Counting(analyser)
     with AnalysisCache(tmp_path, fingerprint) as cache:
-        results = [cached_analyser(counting, cache)(article) for article in articles]
+        results = cached_analyser(one_by_one(counting), cache)(articles)
     assert (counting.calls, cache.hits, cache.misses) == (1, 5, 1)
     assert results[2].article is articles[2]
     assert results[2].sentences[-1] == "A new closing sentence."
@@ -197,14 +201,14 @@ def test_a_corrupt_entry_is_a_miss_and_is_overwritten(
 ):
     article = corpus.articles[0]
     with AnalysisCache(tmp_path, fingerprint) as cache:
-        cached_analyser(analyser, cache)(article)
+        cached_analyser(one_by_one(analyser), cache)([article])
     with sqlite3.connect(tmp_path / DATABASE) as db:
         (data,) = db.execute("SELECT data FROM analyses").fetchone()
         db.execute("UPDATE analyses SET data = ?", (damage(data),))
     db.close()
     counting = Counting(analyser)
     with AnalysisCache(tmp_path, fingerprint) as cache:
-        assert cached_analyser(counting, cache)(article).article is article
+        assert cached_analyser(one_by_one(counting), cache)([article])[0].article is article
     assert (counting.calls, cache.misses, cache.written) == (1, 1, 1)
     with AnalysisCache(tmp_path, fingerprint) as cache:
         assert cache.get(article) is not None

@@ -66,7 +66,7 @@ def test_distinctive_terms_equal_the_term_by_term_formula(demo_counts):
         (ours_plain, ours), (theirs_plain, theirs) = counted[ours_name], counted[theirs_name]
         expected = log_odds_dirichlet(ours_plain, theirs_plain, ours_plain + theirs_plain)
         found = distinctive_terms(ours, theirs, table, top=len(expected) + 5, min_count=2)
-        assert [term.term for term in found] == [word.word for word in expected]
+        assert [term.word for term in found] == [word.word for word in expected]
         for term, word in zip(found, expected, strict=True):
             assert (term.count, term.other_count) == (word.count, word.other_count)
             assert term.z == pytest.approx(word.z, rel=1e-12)
