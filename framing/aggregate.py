@@ -8,13 +8,13 @@ same numbers bit for bit. The bootstrap replicates are sums too (see `framing._b
 from __future__ import annotations
 
 import copy
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from framing._bootstrap import DEFAULT_REPLICATES, SCALE
 from framing._ratios import ClusterMeans, RatioSums
+from framing.actor_tallies import ACTOR_REPLICATES, ActorAggregate, ActorKey, ActorTallies
 from framing.actors.gazetteer import actor_key
 from framing.actors.portrayal import ScoredMention
 from framing.analysers import ArticleAnalysis
@@ -27,6 +27,8 @@ __all__ = [
     "ACTOR_REPLICATES",
     "SCALE",
     "ActorAggregate",
+    "ActorKey",
+    "ActorTallies",
     "CorpusAggregate",
     "GroupKey",
     "OutletAggregate",
@@ -40,10 +42,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 # Articles per event kept for aligning their content (`framing.omission`): the ones with the
 # smallest content keys, a deterministic sample that merges exactly.
 MAX_EVENT_ARTICLES = 200
-# Fewer replicates per (outlet, actor) than per outlet: there are many more such pairs.
-ACTOR_REPLICATES = 200
 GroupKey = tuple[str | None, str]  # (event, outlet)
-ActorKey = tuple[str | None, str, str]  # (event, outlet, actor key)
 
 
 def _fixed(value: float) -> int:
@@ -182,60 +181,6 @@ def _voice(attribution: Attribution) -> tuple[str, str]:
     return (actor_key(attribution.speaker), attribution.speaker)
 
 
-@dataclass
-class ActorAggregate:
-    """Sums over one outlet's mentions of one actor: counts, sentiment, labels, replicates."""
-
-    replicates: int = ACTOR_REPLICATES
-    articles: int = 0
-    mentions: int = 0
-    sentiment_counts: Counter[str] = field(default_factory=Counter)
-    score_sum: int = 0  # sum over articles of the article's mean mention score
-    names: Counter[str] = field(default_factory=Counter)
-    kinds: Counter[str] = field(default_factory=Counter)
-    labels: Counter[tuple[str, str]] = field(default_factory=Counter)
-    seed: int = 0
-    sentiment: ClusterMeans = field(default=None)  # type: ignore[assignment]
-
-    def __post_init__(self) -> None:
-        if self.sentiment is None:
-            self.sentiment = ClusterMeans(self.replicates, self.seed)
-
-    def add(self, mentions: list[ScoredMention], *, article_key: str) -> None:
-        """Add one article's mentions of the actor."""
-        scores = [m.score for m in mentions]
-        self.articles += 1
-        self.mentions += len(mentions)
-        self.score_sum += _fixed(sum(scores) / len(scores))
-        for scored in mentions:
-            self.sentiment_counts[scored.label] += 1
-            self.names[scored.mention.actor] += 1
-            self.kinds[scored.mention.kind] += 1
-            self.labels.update((label.kind, label.text) for label in scored.labels)
-        key = hashlib.blake2b(
-            f"{article_key}|{mentions[0].mention.key}".encode(), digest_size=16
-        ).hexdigest()
-        self.sentiment.add(key, scores)
-
-    def absorb(self, other: ActorAggregate) -> None:
-        """Add ``other`` into this aggregate in place."""
-        self.articles += other.articles
-        self.mentions += other.mentions
-        self.sentiment_counts.update(other.sentiment_counts)
-        self.score_sum += other.score_sum
-        self.names.update(other.names)
-        self.kinds.update(other.kinds)
-        self.labels.update(other.labels)
-        self.sentiment.absorb(other.sentiment)
-
-    def merge(self, other: ActorAggregate) -> ActorAggregate:
-        """A new aggregate holding both; associative, with the empty aggregate as identity."""
-        merged = ActorAggregate(self.replicates, seed=self.seed)
-        merged.absorb(self)
-        merged.absorb(other)
-        return merged
-
-
 @dataclass(frozen=True)
 class StoredArticle:
     """What omission analysis needs of an article: its key, outlet, title and sentences."""
@@ -280,6 +225,7 @@ class CorpusAggregate:
     With ``keep_articles``, it also keeps each event's sentences (a bounded sample, see
     `EventSample`) for the omission analysis of the compare stage. ``near_duplicates`` holds a
     MinHash signature of every article (about 600 bytes each) to find syndicated copies.
+    ``actors`` holds the actor tallies, spilled to disk beyond a bound (`ActorTallies`).
     """
 
     categories: tuple[str, ...]
@@ -287,7 +233,7 @@ class CorpusAggregate:
     replicates: int = DEFAULT_REPLICATES
     keep_articles: bool = True
     groups: dict[GroupKey, OutletAggregate] = field(default_factory=dict)
-    actors: dict[ActorKey, ActorAggregate] = field(default_factory=dict)
+    actors: ActorTallies = field(default=None)  # type: ignore[assignment]
     event_articles: dict[str | None, EventSample] = field(default_factory=dict)
     near_duplicates: NearDuplicates = field(default=None)  # type: ignore[assignment]
     terms: TermTable = field(default_factory=TermTable)
@@ -295,6 +241,8 @@ class CorpusAggregate:
     def __post_init__(self) -> None:
         if self.near_duplicates is None:
             self.near_duplicates = NearDuplicates(seed=self.seed)
+        if self.actors is None:
+            self.actors = ActorTallies(self.seed)
 
     def add(self, analysis: ArticleAnalysis) -> None:
         """Add one article's analysis to its (event, outlet) group and its actors."""
@@ -310,10 +258,7 @@ class CorpusAggregate:
         for scored in analysis.mentions:
             by_actor.setdefault(scored.mention.key, []).append(scored)
         for actor, mentions in by_actor.items():
-            tally = self.actors.get((*key, actor))
-            if tally is None:
-                tally = self.actors[(*key, actor)] = ActorAggregate(seed=self.seed)
-            tally.add(mentions, article_key=article.content_key)
+            self.actors.add((*key, actor), mentions, article_key=article.content_key)
         self.near_duplicates.add(article.content_key, article.outlet, article.title, article.text)
         if self.keep_articles:
             sample = self.event_articles.setdefault(article.event, EventSample())
@@ -347,12 +292,7 @@ class CorpusAggregate:
                 self.groups[key] = theirs
             else:
                 ours.absorb(theirs)
-        for key, tally in other.actors.items():
-            mine = self.actors.get(key)
-            if mine is None:
-                self.actors[key] = tally
-            else:
-                mine.absorb(tally)
+        self.actors.absorb(other.actors)
         for event, sample in other.event_articles.items():
             known = self.event_articles.get(event)
             self.event_articles[event] = known.merge(sample) if known else sample

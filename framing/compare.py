@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 from typing import Any
 
 import numpy as np
@@ -15,7 +16,7 @@ from framing.actors.resolve import merge_map
 from framing.aggregate import (
     SCALE,
     ActorAggregate,
-    ActorKey,
+    ActorTallies,
     CorpusAggregate,
     EventSample,
     OutletAggregate,
@@ -231,12 +232,9 @@ def compare(
     """
     merged_keys = merge_map(*_actor_kinds(aggregate.actors))
     events = aggregate.events()
-    actors_by_event: dict[str | None, dict[ActorKey, ActorAggregate]] = {}
-    for actor_key, tally in aggregate.actors.items():
-        actors_by_event.setdefault(actor_key[0], {})[actor_key] = tally
+    actors = _compare_actors(aggregate.actors, merged_keys, per_event=len(events) > 1)
     overall = _compare_group(None, aggregate.outlets(), aggregate, top_words, merged_keys)
-    actors, left_out = _compare_actors(aggregate.actors, merged_keys)
-    overall = replace(overall, actors=actors, actors_left_out=left_out)
+    overall = replace(overall, actors=actors.overall[0], actors_left_out=actors.overall[1])
     if len(events) == 1:
         overall = _with_coverage(overall, aggregate.event_articles.get(events[0]))
     per_event: tuple[GroupComparison, ...] = ()
@@ -248,8 +246,8 @@ def compare(
             group = _compare_group(
                 event, aggregate.outlets_in(event), aggregate, top_words, merged_keys
             )
-            actors, left_out = _compare_actors(actors_by_event.get(event, {}), merged_keys)
-            group = replace(group, actors=actors, actors_left_out=left_out)
+            reported, left_out = actors.events.get(event, ((), 0))
+            group = replace(group, actors=reported, actors_left_out=left_out)
             compared.append(_with_coverage(group, aggregate.event_articles.get(event)))
         per_event = tuple(compared)
     return Comparison(
@@ -559,36 +557,77 @@ def _with_coverage(group: GroupComparison, sample: EventSample | None) -> GroupC
 MAX_LABELS = 8
 
 
-def _actor_kinds(
-    actors: Mapping[ActorKey, ActorAggregate],
-) -> tuple[dict[str, str], dict[str, int]]:
+def _actor_kinds(tallies: ActorTallies) -> tuple[dict[str, str], dict[str, int]]:
     """Each actor key's most frequent kind, and its number of mentions."""
     kinds: dict[str, Counter[str]] = {}
     mentions: Counter[str] = Counter()
-    for (_, _, key), tally in actors.items():
-        kinds.setdefault(key, Counter()).update(tally.kinds)
-        mentions[key] += tally.mentions
+    for (_, _, key), count, key_kinds in tallies.summaries():
+        kinds.setdefault(key, Counter()).update(key_kinds)
+        mentions[key] += count
     return {key: counts.most_common(1)[0][0] for key, counts in kinds.items()}, dict(mentions)
 
 
+_Reported = tuple[tuple["ActorResult", ...], int]  # the actors reported, and how many left out
+
+
+@dataclass
+class _ActorComparisons:
+    overall: _Reported
+    events: dict[str | None, _Reported]
+
+
 def _compare_actors(
-    actors: Mapping[ActorKey, ActorAggregate], merged_keys: Mapping[str, str]
-) -> tuple[tuple[ActorResult, ...], int]:
-    """The `MAX_ACTORS` most mentioned actors of these tallies by outlet, most mentioned first,
-    and how many others there are (a large corpus names hundreds of thousands once or twice;
-    ``--results`` keeps every one)."""
-    mentions: Counter[str] = Counter()
-    for (_, _, key), tally in actors.items():
-        mentions[merged_keys.get(key, key)] += tally.mentions
+    tallies: ActorTallies, merged_keys: Mapping[str, str], *, per_event: bool
+) -> _ActorComparisons:
+    """The `MAX_ACTORS` most mentioned actors, by outlet, of the corpus and (with
+    ``per_event``) of each event, and how many others each has (a large corpus names hundreds
+    of thousands once or twice; ``--results`` keeps every one).
+
+    Two passes over the tallies, which come sorted by event (they may be on disk): the first
+    ranks the actors, the second gathers the kept ones' tallies, an event at a time.
+    """
+    overall_mentions: Counter[str] = Counter()
+    kept_in_event: dict[str | None, tuple[set[str], int]] = {}
+    for event, summaries in groupby(tallies.summaries(), key=lambda s: s[0][0]):
+        mentions: Counter[str] = Counter()
+        for (_, _, key), count, _ in summaries:
+            mentions[merged_keys.get(key, key)] += count
+        overall_mentions.update(mentions)
+        if per_event:
+            kept_in_event[event] = _most_mentioned(mentions)
+    kept_overall, left_out_overall = _most_mentioned(overall_mentions)
+    overall: dict[str, dict[str, ActorAggregate]] = {}
+    events: dict[str | None, _Reported] = {}
+    for event, items in groupby(tallies.items(), key=lambda item: item[0][0]):
+        kept, left_out = kept_in_event.get(event, (set(), 0))
+        in_event: dict[str, dict[str, ActorAggregate]] = {}
+        for (_, outlet, key), tally in items:
+            merged = merged_keys.get(key, key)
+            if merged in kept_overall:
+                _add_tally(overall, merged, outlet, tally)
+            if merged in kept:
+                _add_tally(in_event, merged, outlet, tally)
+        if per_event:
+            events[event] = (_actor_results(in_event), left_out)
+    return _ActorComparisons((_actor_results(overall), left_out_overall), events)
+
+
+def _most_mentioned(mentions: Counter[str]) -> tuple[set[str], int]:
     ranked = sorted(mentions, key=lambda key: (-mentions[key], key))
-    kept = set(ranked[:MAX_ACTORS])
-    by_actor: dict[str, dict[str, ActorAggregate]] = {}
-    for (_, outlet, key), tally in actors.items():
-        merged = merged_keys.get(key, key)
-        if merged not in kept:
-            continue
-        outlets = by_actor.setdefault(merged, {})
-        outlets[outlet] = outlets[outlet].merge(tally) if outlet in outlets else tally
+    return set(ranked[:MAX_ACTORS]), max(len(ranked) - MAX_ACTORS, 0)
+
+
+def _add_tally(
+    by_actor: dict[str, dict[str, ActorAggregate]], key: str, outlet: str, tally: ActorAggregate
+) -> None:
+    outlets = by_actor.setdefault(key, {})
+    if outlet not in outlets:
+        outlets[outlet] = ActorAggregate(tally.replicates, seed=tally.seed)
+    outlets[outlet].absorb(tally)
+
+
+def _actor_results(by_actor: dict[str, dict[str, ActorAggregate]]) -> tuple[ActorResult, ...]:
+    """One result per actor, most mentioned first."""
     results = []
     for key, outlets in by_actor.items():
         names: Counter[str] = Counter()
@@ -608,7 +647,7 @@ def _compare_actors(
             )
         )
     results.sort(key=lambda r: (-r.mentions, r.actor))
-    return tuple(results), len(ranked) - len(kept)
+    return tuple(results)
 
 
 def _actor_outlet(outlet: str, tally: ActorAggregate) -> ActorOutlet:
