@@ -495,10 +495,11 @@ def _frame_distances(
     counts = _frame_counts(outlets, categories)
     frame_columns = [f"frame:{category}" for category in categories]
     permute = len(names) * (len(names) - 1) // 2 <= MAX_PERMUTED_PAIRS
+    shares = {name: _frame_replicates(outlets[name], frame_columns) for name in names}
     pairs = []
     for index, first in enumerate(names):
         for second in names[index + 1 :]:
-            distance = _jsd_interval(outlets[first], outlets[second], frame_columns)
+            distance = _jsd_interval(shares[first], shares[second])
             pair = {name: counts[name] for name in (first, second) if name in counts}
             note = _too_few(pair)
             result = (
@@ -513,18 +514,23 @@ def _frame_distances(
     )
 
 
-def _jsd_interval(first: OutletAggregate, second: OutletAggregate, columns: list[str]) -> Interval:
+_FrameReplicates = tuple[np.ndarray, np.ndarray | None]  # estimates, replicate ratios
+
+
+def _frame_replicates(group: OutletAggregate, columns: list[str]) -> _FrameReplicates:
+    """An outlet's mean frame shares and their bootstrap replicates (None below 2 articles)."""
+    indices = [group.measures.names.index(column) for column in columns]
+    ratios = group.measures.replicate_ratios()
+    return group.measures.estimates()[indices], None if ratios is None else ratios[:, indices]
+
+
+def _jsd_interval(first: _FrameReplicates, second: _FrameReplicates) -> Interval:
     """The Jensen-Shannon distance of two outlets' mean frame shares, with a percentile
     interval over paired bootstrap replicates (the outlets' articles are resampled apart)."""
-    indices = [first.measures.names.index(column) for column in columns]
-    estimate = jensen_shannon(
-        first.measures.estimates()[indices], second.measures.estimates()[indices]
-    )
-    left = first.measures.replicate_ratios()
-    right = second.measures.replicate_ratios()
-    if left is None or right is None:
+    estimate = jensen_shannon(first[0], second[0])
+    if first[1] is None or second[1] is None:
         return Interval(estimate, None, None)
-    distances = jensen_shannon_rows(left[:, indices], right[:, indices])
+    distances = jensen_shannon_rows(first[1], second[1])
     distances = distances[~np.isnan(distances)]
     if len(distances) < 2:
         return Interval(estimate, None, None)

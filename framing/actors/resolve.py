@@ -30,6 +30,12 @@ def merge_map(
         words = mapping[key].split()
         if kind == "person" and len(words) > 1:
             by_last_name.setdefault(words[-1], set()).add(mapping[key])
+    # Mentions per full name (a one-word key never maps to another one-word key's person,
+    # so counting before the loop below equals counting inside it, without its n x m cost).
+    totals: dict[str, int] = {}
+    for key, n in mentions.items():
+        full = mapping.get(key, key)
+        totals[full] = totals.get(full, 0) + n
     for key, kind in kinds.items():
         if len(key.split()) != 1 or kind not in ("person", "other"):
             continue
@@ -37,7 +43,7 @@ def merge_map(
         if len(people) == 1:
             mapping[key] = people[0]
         elif people:
-            counts = {p: sum(n for k, n in mentions.items() if mapping[k] == p) for p in people}
+            counts = {p: totals.get(p, 0) for p in people}
             best = max(people, key=lambda p: (counts[p], p))
             if counts[best] and counts[best] >= DOMINANT_SHARE * sum(counts.values()):
                 mapping[key] = best

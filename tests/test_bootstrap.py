@@ -1,0 +1,58 @@
+"""The bootstrap's Poisson weights: the right distribution, independent, seeded, and intervals
+built from them cover the truth about as often as they claim."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+
+import numpy as np
+from scipy import stats
+
+from framing._bootstrap import poisson_weights
+from framing._ratios import RatioSums
+
+
+def key(i: int) -> str:
+    return hashlib.blake2b(str(i).encode(), digest_size=16).hexdigest()
+
+
+def test_weights_follow_poisson_one():
+    weights = np.concatenate([poisson_weights(0, key(i), (1000,)) for i in range(200)])
+    observed = np.bincount(weights, minlength=5)[:5]
+    expected = np.array([math.exp(-1) / math.factorial(k) for k in range(5)]) * weights.size
+    chi2 = float((((observed - expected) ** 2) / expected).sum())
+    assert stats.chi2.sf(chi2, df=4) > 0.001
+    assert abs(weights.mean() - 1) < 0.01 and abs(weights.var() - 1) < 0.02
+
+
+def test_weights_are_independent_across_items_and_replicates():
+    grid = np.array([poisson_weights(3, key(i), (500,)) for i in range(300)], dtype=float)
+    across_items = np.corrcoef(grid)[np.triu_indices(300, 1)]
+    across_replicates = np.corrcoef(grid.T)[np.triu_indices(500, 1)]
+    # independent columns of n values have correlations with sd 1 / sqrt(n)
+    for correlations, n in ((across_items, 500), (across_replicates, 300)):
+        assert abs(correlations.mean()) < 0.005
+        assert correlations.std() < 1.2 / math.sqrt(n)
+
+
+def test_weights_depend_only_on_seed_and_key():
+    def weights(seed, i):
+        return poisson_weights(seed, key(i), (50, 3))
+
+    assert np.array_equal(weights(1, 7), weights(1, 7))
+    assert not np.array_equal(weights(1, 7), weights(2, 7))
+    assert not np.array_equal(weights(1, 7), weights(1, 8))
+
+
+def test_percentile_intervals_of_a_mean_cover_it_about_95_percent_of_the_time():
+    rng = np.random.default_rng(11)
+    covered = 0
+    trials = 200
+    for trial in range(trials):
+        sums = RatioSums(("mean",), replicates=400, seed=trial)
+        for i, value in enumerate(rng.exponential(1.0, size=80)):  # skewed, true mean 1
+            sums.add(key(trial * 1000 + i), [value], [1])
+        low, high = sums.intervals(0.95)
+        covered += low[0] <= 1.0 <= high[0]
+    assert 0.89 <= covered / trials <= 0.99
