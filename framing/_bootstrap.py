@@ -24,6 +24,7 @@ SCALE = 10**9
 
 _MASK = (1 << 64) - 1
 _GAMMA = 0x9E3779B97F4A7C15
+_MULTIPLIERS = (0xBF58476D1CE4E5B9, 0x94D049BB133111EB)  # SplitMix64's finaliser
 # Poisson(1) P(X <= k) for k = 0..19; P(X >= 20) is below the uniforms' 2**-53 resolution.
 _POISSON_CDF = np.cumsum([math.exp(-1) / math.factorial(k) for k in range(20)])
 
@@ -31,18 +32,18 @@ _POISSON_CDF = np.cumsum([math.exp(-1) / math.factorial(k) for k in range(20)])
 def _mix(x: np.ndarray) -> np.ndarray:
     """The SplitMix64 finaliser of each element (uint64, wrapping arithmetic)."""
     x = x ^ (x >> np.uint64(30))
-    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x * np.uint64(_MULTIPLIERS[0])
     x = x ^ (x >> np.uint64(27))
-    x = x * np.uint64(0x94D049BB133111EB)
+    x = x * np.uint64(_MULTIPLIERS[1])
     return x ^ (x >> np.uint64(31))
 
 
 def _mix_int(x: int) -> int:
     """`_mix` of one Python integer."""
     x ^= x >> 30
-    x = (x * 0xBF58476D1CE4E5B9) & _MASK
+    x = (x * _MULTIPLIERS[0]) & _MASK
     x ^= x >> 27
-    x = (x * 0x94D049BB133111EB) & _MASK
+    x = (x * _MULTIPLIERS[1]) & _MASK
     return x ^ (x >> 31)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from framing._bootstrap import DEFAULT_REPLICATES, SCALE
 from framing._ratios import ClusterMeans, RatioSums
-from framing.actor_tallies import ACTOR_REPLICATES, ActorAggregate, ActorKey, ActorTallies
+from framing.actor_tallies import ActorTallies
 from framing.actors.gazetteer import actor_key
 from framing.actors.portrayal import ScoredMention
 from framing.analysers import ArticleAnalysis
@@ -24,11 +24,7 @@ from framing.neardup import NearDuplicates
 from framing.terms import TermCounts, TermTable
 
 __all__ = [
-    "ACTOR_REPLICATES",
     "SCALE",
-    "ActorAggregate",
-    "ActorKey",
-    "ActorTallies",
     "CorpusAggregate",
     "GroupKey",
     "OutletAggregate",

@@ -11,12 +11,11 @@ from typing import Any
 
 import numpy as np
 
+from framing.actor_tallies import ActorAggregate, ActorTallies
 from framing.actors.portrayal import SENTIMENT_LABELS
 from framing.actors.resolve import merge_map
 from framing.aggregate import (
     SCALE,
-    ActorAggregate,
-    ActorTallies,
     CorpusAggregate,
     EventSample,
     OutletAggregate,

@@ -10,7 +10,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.aggregate import ActorTallies, CorpusAggregate, aggregate
+from framing.actor_tallies import ActorTallies
+from framing.aggregate import CorpusAggregate, aggregate
 from framing.analysers import analyse
 from framing.analysers.frames import POLICY_FRAMES
 from framing.article import Article

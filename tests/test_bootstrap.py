@@ -9,7 +9,7 @@ import math
 import numpy as np
 from scipy import stats
 
-from framing._bootstrap import poisson_weights
+from framing._bootstrap import _mix, _mix_int, poisson_weights
 from framing._ratios import RatioSums
 
 
@@ -56,3 +56,9 @@ def test_percentile_intervals_of_a_mean_cover_it_about_95_percent_of_the_time():
         low, high = sums.intervals(0.95)
         covered += low[0] <= 1.0 <= high[0]
     assert 0.89 <= covered / trials <= 0.99
+
+
+def test_the_scalar_and_vector_mixers_agree():
+    values = [0, 1, 12345, 2**63 + 17, 2**64 - 1]
+    vectorised = _mix(np.array(values, dtype=np.uint64))
+    assert [_mix_int(v) for v in values] == [int(x) for x in vectorised]
