@@ -12,14 +12,10 @@ or where anything was spilled. Runs travel with the aggregate between processes 
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import heapq
 import json
-import os
-import tempfile
-import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +26,7 @@ import numpy as np
 
 from framing._bootstrap import SCALE
 from framing._ratios import ClusterMeans
+from framing._spill_files import SpillFile
 from framing.actors.portrayal import ScoredMention
 
 __all__ = ["ACTOR_REPLICATES", "SPILL_AT", "ActorAggregate", "ActorKey", "ActorTallies"]
@@ -175,19 +172,16 @@ class ActorTallies:
             self.memory = {}
 
 
-class _Run:
-    """A sorted run of tallies in a gzip-compressed JSON-lines file, deleted with its last
-    reference. Pickling carries the file's bytes, so a run can cross to another machine."""
+class _Run(SpillFile):
+    """A sorted run of tallies in a gzip-compressed JSON-lines temporary file (`SpillFile`)."""
 
-    def __init__(self, path: str) -> None:
-        self.path = path
-        weakref.finalize(self, _remove, path)
+    prefix = "framing-actors-"
+    suffix = ".jsonl.gz"
 
     @classmethod
     def write(cls, items: Iterable[tuple[ActorKey, ActorAggregate]]) -> _Run:
-        handle, path = tempfile.mkstemp(prefix="framing-actors-", suffix=".jsonl.gz")
-        run = cls(path)  # owns the file from here, so an error below still removes it
-        with os.fdopen(handle, "wb") as raw, gzip.open(raw, "wt", compresslevel=1) as out:
+        run, raw = cls._create()
+        with raw, gzip.open(raw, "wt", compresslevel=1) as out:
             for key, tally in items:
                 out.write(_encode(key, tally))
         return run
@@ -203,26 +197,6 @@ class _Run:
                     yield key, _decode(mentions, kinds, json.loads(state))
                 else:
                     yield key, (mentions, Counter(kinds))
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _Run:
-        return self  # the file is never changed, so copies can share it
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        with open(self.path, "rb") as data:
-            return (_Run._from_bytes, (data.read(),))
-
-    @classmethod
-    def _from_bytes(cls, data: bytes) -> _Run:
-        handle, path = tempfile.mkstemp(prefix="framing-actors-", suffix=".jsonl.gz")
-        run = cls(path)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        return run
-
-
-def _remove(path: str) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.remove(path)
 
 
 def _encode(key: ActorKey, tally: ActorAggregate) -> str:

@@ -38,6 +38,11 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 # Articles per event kept for aligning their content (`framing.omission`): the ones with the
 # smallest content keys, a deterministic sample that merges exactly.
 MAX_EVENT_ARTICLES = 200
+# Word and phrase counts held in memory by all groups together (16 bytes each) before the
+# groups holding the most spill theirs to disk (`TermCounts.spill`), down to half of this.
+SPILL_TERMS = 1 << 22
+# Articles added between two checks of that bound.
+_CHECK_EVERY = 256
 GroupKey = tuple[str | None, str]  # (event, outlet)
 
 
@@ -221,7 +226,8 @@ class CorpusAggregate:
     With ``keep_articles``, it also keeps each event's sentences (a bounded sample, see
     `EventSample`) for the omission analysis of the compare stage. ``near_duplicates`` holds a
     MinHash signature of every article (about 600 bytes each) to find syndicated copies.
-    ``actors`` holds the actor tallies, spilled to disk beyond a bound (`ActorTallies`).
+    ``actors`` holds the actor tallies, spilled to disk beyond a bound (`ActorTallies`); the
+    groups' word and phrase counts spill to disk beyond `SPILL_TERMS` (`spill_terms_if_full`).
     """
 
     categories: tuple[str, ...]
@@ -233,6 +239,7 @@ class CorpusAggregate:
     event_articles: dict[str | None, EventSample] = field(default_factory=dict)
     near_duplicates: NearDuplicates = field(default=None)  # type: ignore[assignment]
     terms: TermTable = field(default_factory=TermTable)
+    _unchecked: int = field(default=0, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.near_duplicates is None:
@@ -263,6 +270,9 @@ class CorpusAggregate:
                     article.content_key, article.outlet, article.title, analysis.sentences
                 )
             )
+        self._unchecked += 1
+        if self._unchecked >= _CHECK_EVERY:
+            self.spill_terms_if_full()
 
     def merge(self, other: CorpusAggregate) -> CorpusAggregate:
         """A new aggregate holding both, leaving both as they were; associative and
@@ -294,6 +304,30 @@ class CorpusAggregate:
             self.event_articles[event] = known.merge(sample) if known else sample
         self.near_duplicates.absorb(other.near_duplicates)
         self.terms.absorb(other.terms)
+        self._unchecked += other._unchecked + 1
+        if self._unchecked >= _CHECK_EVERY:
+            self.spill_terms_if_full()
+
+    def spill_terms_if_full(self, limit: int | None = None) -> None:
+        """Spill the word and phrase counts of the groups holding the most to disk until
+        the groups hold at most half of ``limit`` terms (`SPILL_TERMS` by default) in memory,
+        if they hold more than it. Spilled counts are the same counts: only where they are
+        kept changes."""
+        limit = SPILL_TERMS if limit is None else limit
+        self._unchecked = 0
+        held = [
+            (counts.memory_terms(), index, counts)
+            for index, group in enumerate(self.groups.values())
+            for counts in (group.word_counts, group.bigram_counts)
+        ]
+        in_memory = sum(size for size, _, _ in held)
+        if in_memory <= limit:
+            return
+        for size, _, counts in sorted(held, key=lambda item: (-item[0], item[1])):
+            if in_memory <= limit // 2:
+                break
+            counts.spill()
+            in_memory -= size
 
     def events(self) -> list[str | None]:
         """The distinct events, in sorted order (None, for articles without one, last)."""

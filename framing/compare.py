@@ -363,6 +363,7 @@ class _Vocabulary:
 
     def distinctive(self, counts: TermCounts, pooled: TermCounts) -> tuple[DistinctiveWord, ...]:
         """The terms ``counts`` over-uses relative to the rest of ``pooled``."""
+        counts = counts.materialized()  # spilled counts are read for now, not kept
         others = pooled.minus(counts)
         if not len(others):
             return ()

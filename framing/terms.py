@@ -6,6 +6,14 @@ events outgrows memory long before a million articles. Here a term is its stable
 (`term_id`), each group keeps sorted arrays of hashes and counts (16 bytes a term), and the
 strings are kept once per corpus in a `TermTable`. Sums of integers keyed by a hash that does
 not depend on the process merge exactly in any order, like every other aggregate.
+
+Even at 16 bytes, a group's vocabulary grows with its articles: a million articles in 1,000
+groups count a few hundred million (group, term) pairs. So counts can be spilled
+(`TermCounts.spill`) to immutable sorted files on disk, merged size-tiered as they accumulate
+(a file is merged with the one before it while that one is less than twice its size), so each
+count is rewritten a logarithmic number of times. Absorbing spilled counts only takes
+references to their files; they are read back, summed in bounded batches, when the counts are
+read (`materialized` reads them without keeping them in memory).
 """
 
 from __future__ import annotations
@@ -18,10 +26,21 @@ from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["DistinctiveWord", "TermCounts", "TermTable", "distinctive_terms", "term_id"]
+from framing._spill_files import SpillFile
+
+__all__ = [
+    "DistinctiveWord",
+    "TermCounts",
+    "TermFile",
+    "TermTable",
+    "distinctive_terms",
+    "term_id",
+]
 
 # Terms gathered in a dict before they are folded into the sorted arrays.
 BUFFER_TERMS = 4096
+# Spilled terms read back and summed at a time: bounds the memory of reading many files.
+READ_BATCH_TERMS = 1 << 22
 
 
 @lru_cache(maxsize=2**18)
@@ -60,6 +79,7 @@ class TermCounts:
     New counts gather in a small dict, then in a second, smaller sorted level that joins the
     main arrays only when it reaches an eighth of their size, so absorbing many small parts
     (one per chunk of articles) costs about as much as their own size, not the vocabulary's.
+    ``stored`` are spilled counts on disk (`spill`), part of the counts like the rest.
     """
 
     ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
@@ -67,6 +87,7 @@ class TermCounts:
     recent_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     recent_counts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     buffer: Counter[int] = field(default_factory=Counter)
+    stored: tuple[TermFile, ...] = ()
 
     def update(self, terms: Mapping[str, int]) -> None:
         """Add a term -> count mapping (one article's words, say)."""
@@ -77,17 +98,51 @@ class TermCounts:
             self._fold_buffer()
 
     def absorb(self, other: TermCounts) -> None:
-        """Add ``other``'s counts into these, in place."""
-        other.settle()
+        """Add ``other``'s counts into these, in place (its spilled files by reference)."""
+        other._settle_memory()
         self._fold_buffer()
         self.recent_ids, self.recent_counts = _sum(
             self.recent_ids, self.recent_counts, other.ids, other.counts
         )
+        self.stored += other.stored
         if len(self.recent_ids) > max(BUFFER_TERMS, len(self.ids) // 8):
             self._fold_recent()
 
     def settle(self) -> None:
-        """Fold everything into the main sorted arrays (the counts are the same)."""
+        """Fold everything, spilled files included, into the main sorted arrays (the counts
+        are the same)."""
+        self._settle_memory()
+        if self.stored:
+            self.ids, self.counts = _read_sum(self.stored, self.ids, self.counts)
+            self.stored = ()
+
+    def materialized(self) -> TermCounts:
+        """These counts, wholly in memory, leaving this object's spilled files where they are
+        (so reading a spilled group does not bring it back into memory for good)."""
+        self._settle_memory()
+        if not self.stored:
+            return self
+        return TermCounts(*_read_sum(self.stored, self.ids, self.counts))
+
+    def memory_terms(self) -> int:
+        """Terms held in memory (an upper bound on their distinct count)."""
+        return len(self.ids) + len(self.recent_ids) + len(self.buffer)
+
+    def spill(self) -> None:
+        """Write the counts held in memory to a file on disk and let them go; files of
+        similar size are merged, so there are about log2(spills) of them at most."""
+        self._settle_memory()
+        if not len(self.ids):
+            return
+        files = [*self.stored, TermFile.write(self.ids, self.counts)]
+        self.ids = np.zeros(0, dtype=np.uint64)
+        self.counts = np.zeros(0, dtype=np.int64)
+        while len(files) > 1 and files[-2].size < 2 * files[-1].size:
+            newer, older = files.pop(), files.pop()
+            files.append(TermFile.write(*_sum(*older.read(), *newer.read())))
+        self.stored = tuple(files)
+
+    def _settle_memory(self) -> None:
         self._fold_buffer()
         self._fold_recent()
 
@@ -111,7 +166,9 @@ class TermCounts:
 
     def total(self) -> int:
         """All occurrences counted."""
-        return int(self.counts.sum() + self.recent_counts.sum()) + sum(self.buffer.values())
+        stored = sum(file.total for file in self.stored)
+        in_memory = int(self.counts.sum() + self.recent_counts.sum()) + sum(self.buffer.values())
+        return in_memory + stored
 
     def __len__(self) -> int:
         self.settle()
@@ -145,6 +202,62 @@ class TermCounts:
         rest = self.counts - other.count_of(self.ids)
         keep = rest > 0
         return TermCounts(self.ids[keep], rest[keep])
+
+
+class TermFile(SpillFile):
+    """Sorted term ids and their int64 counts in a temporary file (`SpillFile`)."""
+
+    prefix = "framing-terms-"
+    suffix = ".bin"
+
+    def __init__(self, path: str, size: int, total: int) -> None:
+        super().__init__(path)
+        self.size = size
+        self.total = total
+
+    @classmethod
+    def write(cls, ids: np.ndarray, counts: np.ndarray) -> TermFile:
+        """A new file holding ``ids`` (sorted, unique, uint64) and their int64 ``counts``."""
+        file, out = cls._create(len(ids), int(counts.sum()))
+        with out:
+            out.write(np.ascontiguousarray(ids, dtype=np.uint64).tobytes())
+            out.write(np.ascontiguousarray(counts, dtype=np.int64).tobytes())
+        return file
+
+    def read(self) -> tuple[np.ndarray, np.ndarray]:
+        """The ids and counts."""
+        data = np.fromfile(self.path, dtype=np.uint64)
+        return data[: self.size], data[self.size :].view(np.int64)
+
+    def _arguments(self) -> tuple[int, int]:
+        return (self.size, self.total)
+
+
+def _read_sum(
+    files: tuple[TermFile, ...], ids: np.ndarray, counts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``ids``/``counts`` plus every file's counts, read a bounded batch of files at a time."""
+    batch: list[tuple[np.ndarray, np.ndarray]] = []
+    batch_size = 0
+    for file in sorted(files, key=lambda f: f.path):
+        batch.append(file.read())
+        batch_size += file.size
+        if batch_size >= READ_BATCH_TERMS:
+            ids, counts = _sum(ids, counts, *_concatenated(batch))
+            batch, batch_size = [], 0
+    if batch:
+        ids, counts = _sum(ids, counts, *_concatenated(batch))
+    return ids, counts
+
+
+def _concatenated(runs: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Several sorted runs as one sorted run with repeated ids summed."""
+    ids = np.concatenate([run[0] for run in runs])
+    counts = np.concatenate([run[1] for run in runs])
+    order = np.argsort(ids, kind="stable")
+    ids, counts = ids[order], counts[order]
+    starts = np.flatnonzero(np.concatenate([[True], ids[1:] != ids[:-1]]))
+    return ids[starts], np.add.reduceat(counts, starts)
 
 
 def _sum(

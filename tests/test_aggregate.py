@@ -55,7 +55,9 @@ def equal(x, y) -> bool:
         return isinstance(y, np.ndarray) and isinstance(x, np.ndarray) and np.array_equal(x, y)
     if dataclasses.is_dataclass(x):
         return type(x) is type(y) and all(
-            equal(getattr(x, f.name), getattr(y, f.name)) for f in dataclasses.fields(x)
+            equal(getattr(x, f.name), getattr(y, f.name))
+            for f in dataclasses.fields(x)
+            if f.compare
         )
     if isinstance(x, (tuple, list)):
         return len(x) == len(y) and all(equal(a, b) for a, b in zip(x, y, strict=True))

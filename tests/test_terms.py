@@ -3,6 +3,9 @@ term-by-term formula."""
 
 from __future__ import annotations
 
+import gc
+import os
+import pickle
 from collections import Counter
 from itertools import pairwise
 
@@ -11,6 +14,7 @@ import pytest
 from framing.analysers import analyse
 from framing.compare import log_odds_dirichlet
 from framing.corpus import load_corpus
+from framing.pipeline import compare_corpus
 from framing.terms import BUFFER_TERMS, TermCounts, TermTable, distinctive_terms
 
 
@@ -72,3 +76,72 @@ def test_distinctive_terms_equal_the_term_by_term_formula(demo_counts):
             assert term.z == pytest.approx(word.z, rel=1e-12)
             assert term.delta == pytest.approx(word.delta, rel=1e-12)
     assert expected, "the demo outlets should have distinctive words"
+
+
+def _spilled_every(words: list[str], every: int) -> TermCounts:
+    """Counts of ``words`` added one at a time, spilled to disk after every ``every``."""
+    counts = TermCounts()
+    for i, word in enumerate(words, start=1):
+        counts.update({word: 1})
+        if i % every == 0:
+            counts.spill()
+    return counts
+
+
+def test_spilled_counts_equal_counts_kept_in_memory(demo_counts):
+    _, table = demo_counts
+    words = [word for word in table.strings.values() if " " not in word][:3000] * 3
+    kept = TermCounts()
+    kept.update(Counter(words))
+    spilled = _spilled_every(words, 500)
+    assert spilled.stored and spilled.memory_terms() < 500
+    # size-tiered merging: about log2(spills) files, not one per spill (18 spills here)
+    assert len(spilled.stored) <= 5
+    assert spilled.total() == kept.total() == len(words)
+    assert dict(spilled.materialized().items(table)) == dict(kept.items(table))
+    assert spilled.stored, "materialized() reads the files without taking them into memory"
+    assert dict(spilled.items(table)) == dict(kept.items(table))
+    assert not spilled.stored and spilled[words[0]] == 3
+
+
+def test_absorbing_spilled_counts_takes_their_files_by_reference(demo_counts):
+    _, table = demo_counts
+    words = [word for word in table.strings.values()][:2000]
+    first, second = _spilled_every(words, 300), _spilled_every(words[::-1], 700)
+    files = set(first.stored) | set(second.stored)
+    pooled = TermCounts()
+    pooled.absorb(first)
+    pooled.absorb(second)
+    assert set(pooled.stored) == files and pooled.memory_terms() < 1000
+    assert dict(pooled.items(table)) == {word: 2 for word in words}
+
+
+def test_spilled_counts_travel_by_pickle_and_their_files_are_deleted(demo_counts):
+    _, table = demo_counts
+    words = [word for word in table.strings.values()][:1000]
+    spilled = _spilled_every(words, 200)
+    paths = [file.path for file in spilled.stored]
+    travelled = pickle.loads(pickle.dumps(spilled))
+    assert {file.path for file in travelled.stored}.isdisjoint(paths)
+    assert dict(travelled.items(table)) == dict.fromkeys(words, 1)
+    assert all(os.path.exists(path) for path in paths)
+    del spilled
+    gc.collect()
+    assert not any(os.path.exists(path) for path in paths)
+
+
+def test_comparison_is_the_same_whether_or_not_terms_spilled(monkeypatch, demo_path):
+    kept = compare_corpus(demo_path)
+    spills = []
+    spill = TermCounts.spill
+
+    def counted_spill(self):
+        spills.append(self.memory_terms())
+        spill(self)
+
+    monkeypatch.setattr(TermCounts, "spill", counted_spill)
+    monkeypatch.setattr("framing.aggregate.SPILL_TERMS", 50)
+    monkeypatch.setattr("framing.aggregate._CHECK_EVERY", 1)
+    spilled = compare_corpus(demo_path)
+    assert len(spills) > 10
+    assert spilled == kept
