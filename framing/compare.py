@@ -11,19 +11,19 @@ from typing import Any
 
 import numpy as np
 
+from framing._coverage_jobs import CoverageJobs, CoverageResult, event_coverage
 from framing.actor_tallies import ActorAggregate, ActorTallies
 from framing.actors.portrayal import SENTIMENT_LABELS
 from framing.actors.resolve import merge_map
 from framing.aggregate import (
     SCALE,
     CorpusAggregate,
-    EventSample,
     OutletAggregate,
 )
 from framing.analysers.cues import CUE_CATEGORIES
 from framing.corpus.accounting import Accounting
 from framing.neardup import DuplicateGroup
-from framing.omission import DEFAULT_THRESHOLD, Coverage, EventArticle, align_content
+from framing.omission import DEFAULT_THRESHOLD, Coverage
 from framing.stats import (
     ContingencyTest,
     contingency_test,
@@ -224,10 +224,13 @@ def compare(
     top_words: int = DEFAULT_TOP_WORDS,
     settings: Mapping[str, Any] | None = None,
     progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> Comparison:
     """Compare outlets over the whole corpus and, when it names several events, within each.
 
-    ``progress`` is called with a short description before each event's comparison.
+    ``progress`` is called with a short description before each event's comparison. With
+    ``jobs`` > 1, the events' content is aligned in ``jobs - 1`` other processes meanwhile
+    (`framing._coverage_jobs`), with the same result.
     """
     merged_keys = merge_map(*_actor_kinds(aggregate.actors))
     events = aggregate.events()
@@ -235,19 +238,21 @@ def compare(
     overall = _compare_group(None, aggregate.outlets(), aggregate, top_words, merged_keys)
     overall = replace(overall, actors=actors.overall[0], actors_left_out=actors.overall[1])
     if len(events) == 1:
-        overall = _with_coverage(overall, aggregate.event_articles.get(events[0]))
+        overall = _with_coverage(overall, event_coverage(aggregate.event_articles.get(events[0])))
     per_event: tuple[GroupComparison, ...] = ()
     if len(events) > 1:
         compared = []
-        for event in events:
-            if progress is not None:
-                progress(f"event {event or '(none)'}")
-            group = _compare_group(
-                event, aggregate.outlets_in(event), aggregate, top_words, merged_keys
-            )
-            reported, left_out = actors.events.get(event, ((), 0))
-            group = replace(group, actors=reported, actors_left_out=left_out)
-            compared.append(_with_coverage(group, aggregate.event_articles.get(event)))
+        samples = [aggregate.event_articles.get(event) for event in events]
+        with CoverageJobs(samples, jobs) as coverages:
+            for index, event in enumerate(events):
+                if progress is not None:
+                    progress(f"event {event or '(none)'}")
+                group = _compare_group(
+                    event, aggregate.outlets_in(event), aggregate, top_words, merged_keys
+                )
+                reported, left_out = actors.events.get(event, ((), 0))
+                group = replace(group, actors=reported, actors_left_out=left_out)
+                compared.append(_with_coverage(group, coverages.result(index)))
         per_event = tuple(compared)
     return Comparison(
         overall=overall,
@@ -539,25 +544,12 @@ def _jsd_interval(first: _FrameReplicates, second: _FrameReplicates) -> Interval
     return Interval(estimate, float(low), float(high))
 
 
-def _with_coverage(group: GroupComparison, sample: EventSample | None) -> GroupComparison:
-    """Align the content of the event's articles (`framing.omission`) when 2+ outlets cover it."""
-    if sample is None or len({article.outlet for article in sample.articles}) < 2:
-        return replace(group, coverage_note="no coverage matrix: fewer than two outlets")
-    articles = [
-        EventArticle(article.outlet, article.key, article.title, article.sentences)
-        for article in sample.articles
-    ]
-    note = ""
-    if sample.seen > len(sample.articles):
-        note = (
-            f"coverage from a deterministic sample of {len(sample.articles)} of the event's "
-            f"{sample.seen} articles"
-        )
-    try:
-        coverage = align_content(articles)
-    except ValueError as error:
-        return replace(group, coverage_note=f"no coverage matrix: {error}")
-    return replace(group, coverage=coverage, coverage_note=note)
+def _with_coverage(group: GroupComparison, coverage: CoverageResult) -> GroupComparison:
+    """The group with its event's content alignment (`framing._coverage_jobs`) and its note."""
+    found, note = coverage
+    if found is None:
+        return replace(group, coverage_note=note)
+    return replace(group, coverage=found, coverage_note=note)
 
 
 MAX_LABELS = 8

@@ -48,3 +48,12 @@ def test_jobs_option_gives_the_same_report(tmp_path, demo_path):
     serial = runner.invoke(main, ["compare", str(path), "--json"]).stdout
     parallel = runner.invoke(main, ["compare", str(path), "--json", "--jobs", "2"]).stdout
     assert json.loads(serial) == json.loads(parallel)
+
+
+def test_aligning_events_in_other_processes_gives_the_same_comparison(tmp_path, demo_path):
+    path = paragraph_corpus(tmp_path, demo_path)
+    aggregate, accounting = aggregate_corpus(path, seed=3)
+    serial = compare(aggregate, accounting)
+    parallel = compare(aggregate, accounting, jobs=2)
+    assert len(parallel.events) == 2 and all(group.coverage for group in parallel.events)
+    assert parallel == serial

@@ -157,6 +157,7 @@ def compare(
                 f"found by framing events (threshold {threshold:g}, window {window} days; "
                 f"{len(grouping.events)} events)"
             )
+        engine = engine_settings()
         with counting_progress("Reading and analysing", "articles") as advance:
             aggregate, accounting = aggregate_corpus(
                 corpus,
@@ -166,7 +167,7 @@ def compare(
                 options=options,
                 seed=seed,
                 events=events,
-                **engine_settings(),
+                **engine,
                 results=results_dir,
                 on_article=advance,
             )
@@ -177,6 +178,7 @@ def compare(
                 top_words=top_words,
                 settings=settings,
                 progress=advance,
+                jobs=engine["jobs"],
             )
     except ValueError as error:
         if isinstance(error, LexiconError):
