@@ -36,7 +36,12 @@ _Pending = tuple[str, np.ndarray, np.ndarray]  # (article key, numerators, denom
 
 @dataclass
 class RatioSums:
-    """Sums of per-article numerators and denominators of several measures, with replicates."""
+    """Sums of per-article numerators and denominators of several measures, with replicates.
+
+    Measures often share a denominator (every frame share counts over framed articles), so
+    ``denominator_of`` maps each measure to a denominator column, and only the distinct
+    columns are summed and replicated; by default each measure has its own.
+    """
 
     names: tuple[str, ...]
     replicates: int
@@ -47,17 +52,36 @@ class RatioSums:
     replicate_numerators: np.ndarray | None = None
     replicate_denominators: np.ndarray | None = None
     pending: list[_Pending] = field(default_factory=list)
+    denominator_of: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
+        if not self.denominator_of:
+            self.denominator_of = tuple(range(len(self.names)))
+        if len(self.denominator_of) != len(self.names):
+            raise ValueError("denominator_of needs one column per measure")
+        self._columns = np.asarray(self.denominator_of, dtype=np.intp)
+        # each column's first measure, whose denominators the column keeps
+        self._firsts = np.unique(self._columns, return_index=True)[1]
+        if not np.array_equal(np.unique(self._columns), np.arange(len(self._firsts))):
+            raise ValueError("denominator_of must number its columns 0, 1, 2, ...")
         if self.numerators is None:
             self.numerators = np.zeros(len(self.names), dtype=np.int64)
         if self.denominators is None:
-            self.denominators = np.zeros(len(self.names), dtype=np.int64)
+            self.denominators = np.zeros(len(self._firsts), dtype=np.int64)
 
     def add(self, key: str, numerators: Sequence[float], denominators: Sequence[int]) -> None:
-        """Add one article (``key`` is its content key, which seeds its bootstrap weights)."""
+        """Add one article (``key`` is its content key, which seeds its bootstrap weights).
+
+        Raises
+        ------
+        ValueError
+            If two measures that share a denominator column are given different denominators.
+        """
         fixed = np.rint(np.asarray(numerators, dtype=float) * NUMERATOR_SCALE).astype(np.int64)
-        whole = np.asarray(denominators, dtype=np.int64)
+        given = np.asarray(denominators, dtype=np.int64)
+        whole = given[self._firsts]
+        if not np.array_equal(whole[self._columns], given):
+            raise ValueError(f"measures sharing a denominator got different ones: {given}")
         self.articles += 1
         self.numerators += fixed
         self.denominators += whole
@@ -67,18 +91,24 @@ class RatioSums:
 
     def merge(self, other: RatioSums) -> RatioSums:
         """A new sum holding both; associative and commutative, the empty sum its identity."""
-        if (other.names, other.replicates, other.seed) != (self.names, self.replicates, self.seed):
+        if (other.names, other.replicates, other.seed, other.denominator_of) != (
+            self.names,
+            self.replicates,
+            self.seed,
+            self.denominator_of,
+        ):
             raise ValueError("cannot merge ratio sums of different measures or settings")
         merged = RatioSums(
             self.names,
             self.replicates,
             self.seed,
-            self.articles + other.articles,
-            self.numerators + other.numerators,
-            self.denominators + other.denominators,
-            _add(self.replicate_numerators, other.replicate_numerators),
-            _add(self.replicate_denominators, other.replicate_denominators),
-            self.pending + other.pending,
+            articles=self.articles + other.articles,
+            numerators=self.numerators + other.numerators,
+            denominators=self.denominators + other.denominators,
+            replicate_numerators=_add(self.replicate_numerators, other.replicate_numerators),
+            replicate_denominators=_add(self.replicate_denominators, other.replicate_denominators),
+            pending=self.pending + other.pending,
+            denominator_of=self.denominator_of,
         )
         if len(merged.pending) >= FOLD_AT:
             merged.settle()
@@ -86,7 +116,7 @@ class RatioSums:
 
     def estimates(self) -> np.ndarray:
         """Each measure's ratio (NaN where its denominator is 0)."""
-        return _ratio(self.numerators / NUMERATOR_SCALE, self.denominators)
+        return _ratio(self.numerators / NUMERATOR_SCALE, self.denominators[self._columns])
 
     def intervals(self, confidence: float) -> tuple[np.ndarray, np.ndarray]:
         """Percentile bootstrap bounds per measure (NaN where fewer than 2 articles count)."""
@@ -108,15 +138,17 @@ class RatioSums:
         if self.articles < 2:
             return None
         self.settle()
-        return _ratio(self.replicate_numerators / NUMERATOR_SCALE, self.replicate_denominators)
+        return _ratio(
+            self.replicate_numerators / NUMERATOR_SCALE,
+            self.replicate_denominators[:, self._columns],  # type: ignore[index]
+        )
 
     def settle(self) -> None:
         """Fold the pending articles into the replicate arrays (the result is the same)."""
         if not self.pending:
             return
-        shape = (self.replicates, len(self.names))
-        numerators = np.zeros(shape, dtype=np.int64)
-        denominators = np.zeros(shape, dtype=np.int64)
+        numerators = np.zeros((self.replicates, len(self.names)), dtype=np.int64)
+        denominators = np.zeros((self.replicates, len(self._firsts)), dtype=np.int64)
         for key, fixed, whole in self.pending:
             weights = poisson_weights(self.seed, key, (self.replicates, 1)).astype(np.int64)
             numerators += weights * fixed

@@ -71,7 +71,12 @@ class OutletAggregate:
 
     def __post_init__(self) -> None:
         if self.measures is None:
-            self.measures = RatioSums(measure_names(self.categories), self.replicates, self.seed)
+            self.measures = RatioSums(
+                measure_names(self.categories),
+                self.replicates,
+                self.seed,
+                denominator_of=measure_denominators(self.categories),
+            )
         if self.tone is None:
             self.tone = ClusterMeans(self.replicates, self.seed)
 
@@ -131,6 +136,21 @@ def measure_names(categories: tuple[str, ...]) -> tuple[str, ...]:
         "sources:per_1000_words",
         "sources:direct_share",
         "sources:anonymous_share",
+    )
+
+
+def measure_denominators(categories: tuple[str, ...]) -> tuple[int, ...]:
+    """The denominator column of each of `measure_names`: framed articles, sentences, words,
+    attributions (so the replicates keep 4 denominator columns, not one per measure)."""
+    framed, sentences, words, attributions = range(4)
+    return (
+        *([framed] * len(categories)),
+        sentences,
+        sentences,
+        *([words] * len(CUE_CATEGORIES)),
+        words,
+        attributions,
+        attributions,
     )
 
 

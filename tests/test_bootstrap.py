@@ -7,6 +7,7 @@ import hashlib
 import math
 
 import numpy as np
+import pytest
 from scipy import stats
 
 from framing._bootstrap import _mix, _mix_int, poisson_weights
@@ -62,3 +63,25 @@ def test_the_scalar_and_vector_mixers_agree():
     values = [0, 1, 12345, 2**63 + 17, 2**64 - 1]
     vectorised = _mix(np.array(values, dtype=np.uint64))
     assert [_mix_int(v) for v in values] == [int(x) for x in vectorised]
+
+
+def test_shared_denominators_give_the_same_estimates_and_intervals():
+    rng = np.random.default_rng(5)
+    names = ("a", "b", "c")
+    own = RatioSums(names, replicates=300, seed=2)
+    shared = RatioSums(names, replicates=300, seed=2, denominator_of=(0, 0, 1))
+    for i in range(300):
+        words, sentences = int(rng.integers(0, 40)), int(rng.integers(1, 9))
+        numerators = list(rng.exponential(2.0, size=3))
+        own.add(key(i), numerators, [words, words, sentences])
+        shared.add(key(i), numerators, [words, words, sentences])
+    assert shared.replicate_denominators.shape == (300, 2)
+    assert np.array_equal(shared.estimates(), own.estimates())
+    assert np.array_equal(shared.replicate_ratios(), own.replicate_ratios(), equal_nan=True)
+    assert np.array_equal(shared.intervals(0.95), own.intervals(0.95), equal_nan=True)
+
+
+def test_measures_said_to_share_a_denominator_must_be_given_the_same_one():
+    sums = RatioSums(("a", "b"), replicates=10, denominator_of=(0, 0))
+    with pytest.raises(ValueError, match="sharing a denominator"):
+        sums.add(key(1), [1.0, 2.0], [3, 4])
