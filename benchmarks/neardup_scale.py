@@ -15,7 +15,8 @@ Precision: share of pairs in reported groups that are planted pairs.
 Each size runs in a fresh subprocess, so its peak RSS (``ru_maxrss``) is its own; articles
 are generated lazily and not kept, so RSS is the libraries plus the aggregate plus `groups`.
 Speed is of `add` alone (generation is timed apart), wall clock and CPU time of the process;
-"bytes/article" is the aggregate's own size (dict, keys, records, signatures) over articles.
+"bytes/article" is the aggregate's own storage (`NearDuplicates.nbytes`: signatures, keys,
+outlets and packed titles) over articles.
 
 Run: python benchmarks/neardup_scale.py [N ...] [--json]   (default N: 10000 100000)
 """
@@ -108,18 +109,6 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + width]) for i in range(len(words) - width + 1)}
 
 
-def _aggregate_bytes(dups: NearDuplicates) -> int:
-    """Size of the aggregate's own storage: dict, keys, records, signatures (titles included)."""
-    seen: set[int] = set()
-    total = sys.getsizeof(dups._articles)
-    for key, record in dups._articles.items():
-        for part in (key, record, *record):
-            if id(part) not in seen:
-                seen.add(id(part))
-                total += sys.getsizeof(part)
-    return total
-
-
 def run(n: int, planted_share: float) -> dict[str, Any]:
     """Build, time and score one aggregate of ``n`` articles."""
     dups = NearDuplicates()
@@ -173,7 +162,7 @@ def run(n: int, planted_share: float) -> dict[str, Any]:
         "articles_per_s_cpu": round(n / add_cpu),
         "generate_and_add_s": round(total_wall, 1),
         "groups_s": round(groups_s, 2),
-        "bytes_per_article": round(_aggregate_bytes(dups) / len(dups)),
+        "bytes_per_article": round(dups.nbytes() / len(dups)),
         "signature_bytes_per_article": 4 * dups.permutations,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }

@@ -14,18 +14,28 @@ over the shingles; the share of equal slots in two signatures estimates the Jacc
 of their shingle sets. LSH banding (``bands`` bands of ``permutations // bands`` slots) proposes
 candidate pairs, a pair is confirmed when its estimated Jaccard reaches the threshold, and a
 group is a connected component of confirmed pairs.
+
+Memory: about 300 bytes per article at the default 64 permutations, most of it the 256-byte
+signature; the rest is kept as numbers in chunked arrays, and titles, which only the reported
+groups read back, compressed (so a million articles cost about 300 MB, not 700).
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+
+from framing._chunked import ChunkedArray
+from framing._packed_strings import PackedStrings
 
 __all__ = ["SHINGLE_WORDS", "DuplicateGroup", "NearDuplicates"]
 
@@ -42,6 +52,8 @@ _FOLD = np.uint64(0x9E3779B97F4A7C15)
 _WORD = re.compile(r"\w+")
 _PAIR_CHUNK = 1 << 18
 _BLOCK = 512
+_KEY_BYTES = 16
+_HEX_DIGEST = re.compile(r"[0-9a-f]{32}")  # Article.content_key
 
 
 @dataclass(frozen=True)
@@ -69,9 +81,15 @@ class DuplicateGroup:
 class NearDuplicates:
     """Mergeable aggregate of MinHash signatures that groups near-duplicate articles.
 
-    Memory is one signature of ``permutations`` uint32 values per distinct key, plus its
-    outlet and title. Articles whose text has no word token are kept but never grouped.
-    An instance reuses scratch arrays in `add`, so give each thread its own and merge them.
+    Memory per article is ``4 * permutations + 21`` bytes (277 at the defaults) plus its
+    title compressed with its neighbours (20 to 40 bytes for a headline), so about 300 bytes;
+    `nbytes` gives the total. The 21 bytes are the key (16: a content key is the hex of a
+    16-byte digest; any other str is hashed to 16 bytes and also kept as given), an outlet
+    number (4; each name is kept once) and a flag for a text without any word token (kept, but
+    never grouped). Each article added is appended, in chunks (`framing._chunked`); a key
+    added again is resolved when the aggregate is read (`len`, ``==``, `groups`), by sorting
+    the keys, and only then is the larger record dropped. An instance reuses scratch arrays in
+    `add`, so give each thread its own and merge them.
 
     Parameters
     ----------
@@ -116,21 +134,37 @@ class NearDuplicates:
         rng = np.random.default_rng(seed)
         a = rng.integers(1, _PRIME, size=(permutations, 1), dtype=np.uint64)
         self._b = rng.integers(0, _PRIME, size=(permutations, 1), dtype=np.uint64)
-        # a * x overflows uint64, so a is split into 29 high and 32 low bits (see _signature).
+        # a * x overflows uint64, so a is split into 29 high and 32 low bits (see _hash_min).
         self._a_high = a >> _SHIFT_32
         self._a_low = a & _LOW_32
-        # key -> (outlet, title, signature bytes); b"" when the text has no word token.
-        self._articles: dict[str, tuple[str, str, bytes]] = {}
+        # One row per article added: key bytes, outlet number, whether the text has a word
+        # token, signature (zeros when it has none) and title. A key may repeat until _resolve.
+        self._keys = ChunkedArray(np.uint8, _KEY_BYTES)
+        self._outlets = ChunkedArray(np.int32)
+        self._has_words = ChunkedArray(np.bool_)
+        self._signatures = ChunkedArray(np.uint32, permutations)
+        self._titles = PackedStrings()
+        self._outlet_names: list[str] = []
+        self._outlet_numbers: dict[str, int] = {}
+        self._other_keys: dict[bytes, str] = {}  # key bytes -> key, for keys not hex digests
+        self._resolved = 0  # rows known to hold distinct keys
         # Scratch space for _signature (about 1 MB at 64 permutations); not part of the state.
         self._work: np.ndarray | None = None
 
     def __len__(self) -> int:
-        return len(self._articles)
+        self._resolve()
+        return len(self._keys)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NearDuplicates):
             return NotImplemented
-        return self._params() == other._params() and self._articles == other._articles
+        if self._params() != other._params() or len(self) != len(other):
+            return False
+        mine, theirs = self._contents(), other._contents()
+        return all(
+            np.array_equal(a, b) if isinstance(a, np.ndarray) else a == b
+            for a, b in zip(mine, theirs, strict=True)
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -139,6 +173,9 @@ class NearDuplicates:
             f"NearDuplicates(articles={len(self)}, permutations={self.permutations}, "
             f"bands={self.bands}, seed={self.seed})"
         )
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_work": None}
 
     def _params(self) -> tuple[int, int, int]:
         return (self.permutations, self.bands, self.seed)
@@ -150,16 +187,21 @@ class NearDuplicates:
         ----------
         key : str
             Identifies the article; use ``Article.content_key``, so exact duplicates count once.
-            A key seen before keeps the smaller of its two records, whatever the order.
+            A key seen before keeps the smaller of its two records (outlet, title, signature),
+            whatever the order.
         outlet : str
         title : str
             Kept for the report only; the signature is of ``text``.
         text : str
             The body text.
         """
-        entry = (outlet, title, self._signature(text))
-        known = self._articles.get(key)
-        self._articles[key] = entry if known is None else min(known, entry)
+        signature = self._signature(text)
+        key_bytes = self._key_bytes(key)
+        self._keys.append(np.frombuffer(key_bytes, dtype=np.uint8))
+        self._outlets.append(self._outlet_number(outlet))
+        self._has_words.append(signature is not None)
+        self._signatures.append(0 if signature is None else signature)
+        self._titles.append(title)
 
     def merge(self, other: NearDuplicates) -> NearDuplicates:
         """A new aggregate holding the articles of both; associative and commutative.
@@ -169,26 +211,29 @@ class NearDuplicates:
         ValueError
             If the two differ in ``permutations``, ``bands`` or ``seed``.
         """
-        if self._params() != other._params():
-            raise ValueError(
-                "cannot merge NearDuplicates with different (permutations, bands, seed): "
-                f"{self._params()} and {other._params()}"
-            )
+        self._check_params(other)
         merged = NearDuplicates(permutations=self.permutations, bands=self.bands, seed=self.seed)
-        merged._articles = dict(self._articles)
+        merged.absorb(self)
         merged.absorb(other)
         return merged
 
     def absorb(self, other: NearDuplicates) -> None:
         """Add ``other``'s articles to this aggregate in place (linear in ``other``'s size)."""
-        if self._params() != other._params():
-            raise ValueError(
-                "cannot merge NearDuplicates with different (permutations, bands, seed): "
-                f"{self._params()} and {other._params()}"
-            )
-        for key, entry in other._articles.items():
-            known = self._articles.get(key)
-            self._articles[key] = entry if known is None else min(known, entry)
+        self._check_params(other)
+        if other is self:
+            return  # every key is here already, with its smallest record
+        numbers = np.array([self._outlet_number(name) for name in other._outlet_names], np.int32)
+        for chunk in other._keys.chunks():
+            self._keys.extend(chunk)
+        for chunk in other._outlets.chunks():
+            self._outlets.extend(numbers[chunk])
+        for chunk in other._has_words.chunks():
+            self._has_words.extend(chunk)
+        for chunk in other._signatures.chunks():
+            self._signatures.extend(chunk)
+        for title in other._titles:
+            self._titles.append(title)
+        self._other_keys.update(other._other_keys)
 
     def groups(self, *, threshold: float = 0.8) -> tuple[DuplicateGroup, ...]:
         """Groups of two or more near-duplicate articles, sorted by their first article.
@@ -208,36 +253,130 @@ class NearDuplicates:
         """
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
-        records = sorted(
-            (key, outlet, title, sig) for key, (outlet, title, sig) in self._articles.items() if sig
-        )
-        n = len(records)
+        self._resolve()
+        rows = np.flatnonzero(self._has_words.all())
+        n = rows.size
         if n < 2:
             return ()
-        sigs = np.frombuffer(b"".join(r[3] for r in records), dtype=np.uint32)
-        sigs = sigs.reshape(n, self.permutations)
-        first, second = self._confirmed(sigs, threshold)
+        first, second = self._confirmed(rows, threshold)
         if first.size == 0:
             return ()
         graph = coo_matrix((np.ones(first.size, dtype=np.int8), (first, second)), shape=(n, n))
         _, labels = connected_components(graph, directed=False)
-        sizes = np.bincount(labels)
-        found = []
-        for label in np.flatnonzero(sizes > 1):
-            members = np.flatnonzero(labels == label)
-            found.append(
-                DuplicateGroup(
-                    articles=tuple(records[i][:3] for i in members),
-                    similarity=_min_similarity(sigs[members]),
-                )
+        grouped = np.flatnonzero(np.bincount(labels)[labels] > 1)
+        grouped = grouped[np.argsort(labels[grouped], kind="stable")]
+        cuts = np.flatnonzero(np.diff(labels[grouped])) + 1
+        members = [rows[part] for part in np.split(grouped, cuts)]
+        titles = {row: self._titles[row] for row in np.sort(rows[grouped]).tolist()}
+        found = [
+            DuplicateGroup(
+                articles=tuple(
+                    sorted(
+                        (self._key_text(row), self._outlet_names[self._outlets[row]], titles[row])
+                        for row in part.tolist()
+                    )
+                ),
+                similarity=_min_similarity(self._signatures.take(part)),
             )
+            for part in members
+        ]
         return tuple(sorted(found, key=lambda group: group.articles))
 
-    def _signature(self, text: str) -> bytes:
-        """The MinHash signature of ``text`` as uint32 bytes; b"" if it has no word token."""
+    def nbytes(self) -> int:
+        """Bytes held for the articles: the arrays, chunks included, and the packed titles.
+
+        The outlet names, the keys that are not hex digests and the scratch space of `add`
+        are not counted; they do not grow with the number of articles.
+        """
+        arrays = (self._keys, self._outlets, self._has_words, self._signatures)
+        return sum(array.nbytes() for array in arrays) + self._titles.nbytes()
+
+    def _check_params(self, other: NearDuplicates) -> None:
+        if self._params() != other._params():
+            raise ValueError(
+                "cannot merge NearDuplicates with different (permutations, bands, seed): "
+                f"{self._params()} and {other._params()}"
+            )
+
+    def _key_bytes(self, key: str) -> bytes:
+        """The 16 bytes a key is stored as: the digest a content key is the hex of, or else a
+        hash of the key, which is then kept to be given back as it was."""
+        if _HEX_DIGEST.fullmatch(key):
+            return bytes.fromhex(key)
+        hashed = hashlib.blake2b(
+            key.encode("utf-8", "surrogatepass"), digest_size=_KEY_BYTES, person=b"neardup-key"
+        ).digest()
+        self._other_keys[hashed] = key
+        return hashed
+
+    def _key_text(self, row: int) -> str:
+        key_bytes = self._keys[row].tobytes()
+        key = self._other_keys.get(key_bytes)
+        return key_bytes.hex() if key is None else key
+
+    def _outlet_number(self, outlet: str) -> int:
+        number = self._outlet_numbers.get(outlet)
+        if number is None:
+            number = self._outlet_numbers[outlet] = len(self._outlet_names)
+            self._outlet_names.append(outlet)
+        return number
+
+    def _record(self, row: int, title: str) -> tuple[str, str, bytes]:
+        """The (outlet, title, signature bytes) of a row, compared to choose among rows with
+        one key; the signature is b"" when the text has no word token."""
+        signature = self._signatures[row].tobytes() if self._has_words[row] else b""
+        return (self._outlet_names[self._outlets[row]], title, signature)
+
+    def _resolve(self) -> None:
+        """Keep one row per key, the one with the smallest record, and drop the others."""
+        if self._resolved == len(self._keys):
+            return
+        keys = self._keys.all()
+        order = _key_order(keys)
+        keys = keys[order]
+        starts = np.flatnonzero(np.r_[True, (keys[1:] != keys[:-1]).any(axis=1)])
+        sizes = np.diff(np.r_[starts, order.size])
+        repeated = [
+            order[start : start + size].tolist()
+            for start, size in zip(starts[sizes > 1], sizes[sizes > 1], strict=True)
+        ]
+        if repeated:
+            # Titles read in row order, so that each packed block is decompressed once.
+            titles = {row: self._titles[row] for row in sorted(itertools.chain(*repeated))}
+            keep = np.ones(order.size, dtype=bool)
+            for same_key in repeated:
+                smallest = min(same_key, key=lambda row: self._record(row, titles[row]))
+                keep[[row for row in same_key if row != smallest]] = False
+            self._keys = self._keys.compress(keep)
+            self._outlets = self._outlets.compress(keep)
+            self._has_words = self._has_words.compress(keep)
+            self._signatures = self._signatures.compress(keep)
+            packed = PackedStrings()
+            for title, kept in zip(self._titles, keep.tolist(), strict=True):
+                if kept:
+                    packed.append(title)
+            self._titles = packed
+        self._resolved = len(self._keys)
+
+    def _contents(self) -> tuple[Any, ...]:
+        """Keys, outlets, titles, word flags and signatures in key order, to compare."""
+        self._resolve()
+        keys = self._keys.all()
+        order = _key_order(keys)
+        titles = list(self._titles)
+        return (
+            keys[order],
+            [self._outlet_names[number] for number in self._outlets.all()[order].tolist()],
+            [titles[row] for row in order.tolist()],
+            self._has_words.all()[order],
+            self._signatures.take(order),
+        )
+
+    def _signature(self, text: str) -> np.ndarray | None:
+        """The MinHash signature of ``text`` as uint32; None if it has no word token."""
         tokens = _WORD.findall(text.lower())
         if not tokens:
-            return b""
+            return None
         # \w never matches a lone surrogate, so strict UTF-8 encoding cannot fail.
         hashed = np.fromiter(
             map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens)
@@ -257,7 +396,7 @@ class NearDuplicates:
             block = shingles[start : start + _BLOCK]
             hashed_min = self._hash_min(block, self._work[:, :, : block.size])
             np.minimum(smallest, hashed_min, out=smallest)
-        return smallest.astype(np.uint32).tobytes()
+        return smallest.astype(np.uint32)
 
     def _hash_min(self, shingles: np.ndarray, work: np.ndarray) -> np.ndarray:
         """Per hash, the smallest ``(a * x + b) mod p`` over ``shingles``, in uint64 exactly.
@@ -287,39 +426,55 @@ class NearDuplicates:
         np.minimum(part, total, out=part)
         return part.min(axis=1)
 
-    def _confirmed(self, sigs: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
-        """Row pairs (i < j) sharing a band whose estimated Jaccard reaches ``threshold``."""
-        pairs = np.unique(np.concatenate(list(_band_pairs(sigs, self.bands))))
-        n = sigs.shape[0]
+    def _confirmed(self, rows: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (i < j) of positions in ``rows`` whose signatures agree on a whole band and
+        whose estimated Jaccard reaches ``threshold``."""
+        width = self.permutations // self.bands
+        candidates = [np.empty(0, dtype=np.int64)]
+        for band in range(self.bands):
+            columns = slice(band * width, (band + 1) * width)
+            folded = [_fold(chunk[:, columns]) for chunk in self._signatures.chunks()]
+            candidates.extend(_equal_pairs(np.concatenate(folded)[rows]))
+        pairs = np.unique(np.concatenate(candidates))
+        n = rows.size
         first, second = pairs // n, pairs % n
         keep = np.zeros(pairs.size, dtype=bool)
         for start in range(0, pairs.size, _PAIR_CHUNK):
             stop = start + _PAIR_CHUNK
-            equal = (sigs[first[start:stop]] == sigs[second[start:stop]]).sum(axis=1)
-            keep[start:stop] = equal / self.permutations >= threshold
+            left = self._signatures.take(rows[first[start:stop]])
+            right = self._signatures.take(rows[second[start:stop]])
+            keep[start:stop] = (left == right).sum(axis=1) / self.permutations >= threshold
         return first[keep], second[keep]
 
 
-def _band_pairs(sigs: np.ndarray, bands: int) -> Iterator[np.ndarray]:
-    """Candidate pairs as ``i * n + j`` (i < j) for rows that agree on a whole band."""
-    n, permutations = sigs.shape
-    rows = permutations // bands
-    yield np.empty(0, dtype=np.int64)
-    for band in range(bands):
-        folded = np.zeros(n, dtype=np.uint64)
-        for column in range(band * rows, (band + 1) * rows):
-            folded *= _FOLD
-            folded += sigs[:, column]
-        order = np.argsort(folded, kind="stable")
-        ordered = folded[order]
-        starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-        sizes = np.diff(np.r_[starts, n])
-        pairs_of_two = starts[sizes == 2]
-        yield _pair_codes(order[pairs_of_two], order[pairs_of_two + 1], n)
-        for start, size in zip(starts[sizes > 2], sizes[sizes > 2], strict=True):
-            members = order[start : start + size]
-            upper, lower = np.triu_indices(size, 1)
-            yield _pair_codes(members[upper], members[lower], n)
+def _key_order(keys: np.ndarray) -> np.ndarray:
+    """The order of rows of 16 key bytes, in byte order (that of their hex)."""
+    words = keys.view(">u8")
+    return np.lexsort((words[:, 1], words[:, 0]))
+
+
+def _fold(columns: np.ndarray) -> np.ndarray:
+    """Fold each row of uint32 ``columns`` into one uint64 value."""
+    folded = np.zeros(len(columns), dtype=np.uint64)
+    for column in columns.T:
+        folded *= _FOLD
+        folded += column
+    return folded
+
+
+def _equal_pairs(folded: np.ndarray) -> Iterator[np.ndarray]:
+    """Pairs of positions with equal ``folded`` values, as ``i * n + j`` (i < j)."""
+    n = folded.size
+    order = np.argsort(folded, kind="stable")
+    ordered = folded[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    sizes = np.diff(np.r_[starts, n])
+    pairs_of_two = starts[sizes == 2]
+    yield _pair_codes(order[pairs_of_two], order[pairs_of_two + 1], n)
+    for start, size in zip(starts[sizes > 2], sizes[sizes > 2], strict=True):
+        members = order[start : start + size]
+        upper, lower = np.triu_indices(size, 1)
+        yield _pair_codes(members[upper], members[lower], n)
 
 
 def _pair_codes(left: np.ndarray, right: np.ndarray, n: int) -> np.ndarray:

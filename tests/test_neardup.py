@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import itertools
 import os
+import pickle
+import random
 import subprocess
 import sys
 import zlib
@@ -173,6 +177,16 @@ def test_empty_is_the_merge_identity(demo_path: Path) -> None:
     assert NearDuplicates().merge(dups) == dups == dups.merge(NearDuplicates())
 
 
+def test_merging_with_itself_changes_nothing(demo_path: Path) -> None:
+    dups = NearDuplicates()
+    for item in _items(demo_path):
+        dups.add(*item)
+    before = copy.deepcopy(dups)
+    assert dups.merge(dups) == dups
+    dups.absorb(dups)
+    assert dups == before and len(dups) == len(ITEMS)
+
+
 def test_merge_refuses_other_parameters() -> None:
     with pytest.raises(ValueError, match=r"different \(permutations, bands, seed\)"):
         NearDuplicates(seed=1).merge(NearDuplicates(seed=2))
@@ -197,7 +211,7 @@ def test_signatures_do_not_depend_on_python_hash_seed(demo_path: Path) -> None:
     script = (
         "from framing.neardup import NearDuplicates\n"
         "d = NearDuplicates()\n"
-        "print(d._signature('the same wire copy republished by several outlets').hex())\n"
+        "print(d._signature('the same wire copy republished by several outlets').tobytes().hex())\n"
     )
     outputs = {
         subprocess.run(
@@ -247,4 +261,143 @@ def test_signature_matches_exact_integer_minhash() -> None:
         min((int(a) * x + int(b)) % prime for x in shingles) % 2**32
         for a, b in zip(slopes, dups._b.ravel(), strict=True)
     ]
-    assert list(np.frombuffer(dups._signature(text), dtype=np.uint32)) == expected
+    assert list(dups._signature(text)) == expected
+
+
+def _reference_groups(
+    items: list[tuple[str, str, str, str]], threshold: float, dups: NearDuplicates
+) -> tuple[tuple[tuple[tuple[str, str, str], ...], float], ...]:
+    """The groups found the plain way: a dict of key -> smallest (outlet, title, signature),
+    every pair of signatures that agree on a whole band and reach ``threshold``, and the
+    connected components of those pairs, each with its smallest pair similarity."""
+    records: dict[str, tuple[str, str, bytes]] = {}
+    for key, outlet, title, text in items:
+        signature = dups._signature(text)
+        entry = (outlet, title, b"" if signature is None else signature.tobytes())
+        records[key] = min(records.get(key, entry), entry)
+    rows = sorted((key, *entry) for key, entry in records.items() if entry[2])
+    sigs = [np.frombuffer(row[3], dtype=np.uint32) for row in rows]
+    width = dups.permutations // dups.bands
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in itertools.combinations(range(len(rows)), 2):
+        same = sigs[i] == sigs[j]
+        banded = same.reshape(dups.bands, width).all(axis=1).any()
+        if banded and same.mean() >= threshold:
+            parent[root(i)] = root(j)
+    components: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        components.setdefault(root(i), []).append(i)
+    found = []
+    for members in components.values():
+        if len(members) > 1:
+            similarity = min(
+                float((sigs[i] == sigs[j]).mean()) for i, j in itertools.combinations(members, 2)
+            )
+            found.append((tuple(rows[i][:3] for i in members), similarity))
+    return tuple(sorted(found))
+
+
+def _syndicated(seed: int, count: int) -> list[tuple[str, str, str, str]]:
+    """Articles retelling a few stories with a few words changed, some under repeated keys
+    with another record (outlet, title or text), some without any word."""
+    rng = random.Random(seed)
+    words = [f"w{n}" for n in range(300)]
+    stories = [[rng.choice(words) for _ in range(60)] for _ in range(8)]
+    items: list[tuple[str, str, str, str]] = []
+    for number in range(count):
+        story = list(rng.choice(stories))
+        for _ in range(rng.randrange(10)):
+            story[rng.randrange(len(story))] = rng.choice(words)
+        text = " ".join(story) if rng.random() > 0.05 else "  ...  "
+        draw = rng.random()
+        if draw < 0.15 and items:
+            key = rng.choice(items)[0]
+        elif draw < 0.3:
+            key = f"k{rng.randrange(20)}"
+        else:
+            key = hashlib.blake2b(str(number).encode(), digest_size=16).hexdigest()
+        outlet = rng.choice(["Wire", "Daily", "Post"])
+        items.append((key, outlet, rng.choice(["", "Talks resume", "Talks résumé \ud800"]), text))
+    return items
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_groups_equal_the_plain_way_in_any_order_and_split(seed: int) -> None:
+    items = _syndicated(seed, 150)
+    rng = random.Random(seed)
+    shuffled = rng.sample(items, len(items))
+    cuts = sorted(rng.sample(range(len(items)), 4))
+    parts = []
+    for start, stop in itertools.pairwise([0, *cuts, len(items)]):
+        part = NearDuplicates()
+        for item in shuffled[start:stop]:
+            part.add(*item)
+        parts.append(pickle.loads(pickle.dumps(part)))
+    merged = NearDuplicates()
+    for part in parts:
+        if rng.random() < 0.5:
+            merged.absorb(part)
+        else:
+            merged = part.merge(merged)
+    assert len(merged) == len({key for key, *_ in items})
+    for threshold in (0.5, 0.8, 1.0):
+        expected = _reference_groups(items, threshold, merged)
+        assert expected, "the data should hold near-duplicates"
+        found = merged.groups(threshold=threshold)
+        assert tuple((group.articles, group.similarity) for group in found) == expected
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_a_repeated_key_keeps_its_smallest_record_in_any_order(order: tuple[int, ...]) -> None:
+    story = "Officials said on Monday that the talks would resume next week in Geneva."
+    records = [
+        ("Wire", "Talks to resume", story),
+        ("Daily", "Talks to resume", "   "),  # smallest: first outlet, and no word at all
+        ("Daily", "Talks to resume", story),
+    ]
+    dups = NearDuplicates()
+    dups.add("other", "Post", "Geneva talks", story)
+    for index in order:
+        dups.add("same", *records[index])
+    assert len(dups) == 2
+    assert dups.groups() == ()  # the kept record of "same" has no word to compare
+    dups.add("same", "Daily", "Talks to resume", "   ")
+    expected = NearDuplicates()
+    expected.add("other", "Post", "Geneva talks", story)
+    expected.add("same", "Daily", "Talks to resume", "   ")
+    assert dups == expected
+
+
+def test_pickling_keeps_the_articles_but_not_the_scratch_space(demo_path: Path) -> None:
+    dups = NearDuplicates()
+    items = _items(demo_path)
+    for item in items[:5]:
+        dups.add(*item)
+    again = pickle.loads(pickle.dumps(dups))
+    assert again == dups == copy.deepcopy(dups)
+    assert len(pickle.dumps(dups)) < 20_000  # add's scratch arrays are about 1 MB
+    for item in items[5:]:
+        again.add(*item)
+        dups.add(*item)
+    assert again == dups
+    assert again.groups() == dups.groups() != ()
+
+
+def test_bytes_per_article_stay_small(demo_path: Path) -> None:
+    rng = random.Random(0)
+    words = sorted({word for article in _demo(demo_path) for word in article.text.split()})
+    dups = NearDuplicates()
+    count = 5000
+    for number in range(count):
+        title = " ".join(rng.choices(words, k=rng.randint(6, 12)))  # about 70 characters
+        key = hashlib.blake2b(str(number).encode(), digest_size=16).hexdigest()
+        dups.add(key, f"Outlet {number % 25}", title, " ".join(rng.choices(words, k=40)))
+    # 256 bytes of signature, 16 of key, 5 of outlet and flag, the packed title and the
+    # unused end of the last chunk; a dict of (outlet, title, bytes) held about 700.
+    assert dups.nbytes() / count < 320
