@@ -19,6 +19,7 @@ from framing.corpus._records import (
     Limits,
     LoadEvent,
 )
+from framing.corpus._seen import SeenArticles
 from framing.corpus.accounting import Accounting, LoadWarning, Merged, Skipped
 from framing.corpus.csvfile import read_csv
 from framing.corpus.errors import CorpusError
@@ -106,8 +107,7 @@ def iter_corpus(
     files = corpus_files(path)
     field_map = FieldMap(fields)
     limits = Limits(max_record_bytes, max_file_bytes)
-    seen: dict[str, str] = {}
-    ids: set[str] = set()
+    seen = SeenArticles()
     for item in files:
         events = [item] if isinstance(item, Skipped) else read_file(*item, field_map, limits)
         for event in events:
@@ -116,13 +116,12 @@ def iter_corpus(
                     event.source, event.reason, "(--strict stops at the first skipped input)"
                 )
             if isinstance(event, Article):
-                kept = seen.get(event.content_key)
+                kept = seen.kept(event.content_key)
                 if kept is not None:
                     yield Merged(event.source, kept)
                     continue
-                event = _unique_id(event, ids)
-                seen[event.content_key] = event.id
-                ids.add(event.id)
+                event = _unique_id(event, seen)
+                seen.add(event.content_key, event.id)
             yield event
 
 
@@ -257,8 +256,8 @@ def _unsupported(path: Path, name: str) -> Skipped:
     return Skipped(name, f"not a corpus file type ({path.suffix or 'no extension'}); read: {known}")
 
 
-def _unique_id(article: Article, ids: set[str]) -> Article:
+def _unique_id(article: Article, seen: SeenArticles) -> Article:
     """Keep ids unique: a repeated id (with different content) gets its source appended."""
-    if article.id not in ids:
+    if not seen.has_id(article.id):
         return article
     return replace(article, id=f"{article.id}@{article.source}")
