@@ -245,7 +245,7 @@ class CorpusAggregate:
 
     With ``keep_articles``, it also keeps each event's sentences (a bounded sample, see
     `EventSample`) for the omission analysis of the compare stage. ``near_duplicates`` holds a
-    MinHash signature of every article (about 600 bytes each) to find syndicated copies.
+    MinHash signature of every article (about 300 bytes each) to find syndicated copies.
     ``actors`` holds the actor tallies, spilled to disk beyond a bound (`ActorTallies`); the
     groups' word and phrase counts spill to disk beyond `SPILL_TERMS` (`spill_terms_if_full`).
     """

@@ -27,6 +27,7 @@ from framing.corpus import (
     read_file,
 )
 from framing.corpus._records import Limits, LoadEvent
+from framing.corpus._seen import SeenArticles
 
 __all__ = ["Partition", "PartitionPlan", "partition_keys", "partitions", "plan_partitions"]
 
@@ -78,21 +79,19 @@ def partition_keys(
 def plan_partitions(keys: list[list[tuple[str, str, str]]]) -> list[PartitionPlan]:
     """Each partition's plan, from every partition's `partition_keys` in corpus order: the
     decisions `iter_corpus` makes as it reads (first copy kept, repeated ids renamed)."""
-    seen: dict[str, str] = {}
-    ids: set[str] = set()
+    seen = SeenArticles()
     plans = []
     for partition_keys_ in keys:
         merged: dict[int, str] = {}
         renamed: dict[int, str] = {}
         for position, (content_key, article_id, source) in enumerate(partition_keys_):
-            kept = seen.get(content_key)
+            kept = seen.kept(content_key)
             if kept is not None:
                 merged[position] = kept
                 continue
-            if article_id in ids:
+            if seen.has_id(article_id):
                 renamed[position] = article_id = f"{article_id}@{source}"
-            seen[content_key] = article_id
-            ids.add(article_id)
+            seen.add(content_key, article_id)
         plans.append(PartitionPlan(merged, renamed))
     return plans
 
