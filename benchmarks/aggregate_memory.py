@@ -46,6 +46,7 @@ def measure(path: Path, jobs: int, cache: str | None) -> dict[str, float]:
     counts = [c for g in groups for c in (g.word_counts, g.bigram_counts)]
     spilled = {file.path: file.size * 16 for c in counts for file in c.stored}
     runs = {run.path: Path(run.path).stat().st_size for run in aggregate.actors.runs}
+    strings = sum(Path(file.path).stat().st_size for file in aggregate.terms.stored)
     sizes = {
         "group word and phrase counts": asizeof(counts),
         "group bootstrap and other sums": asizeof(groups) - asizeof(counts),
@@ -58,6 +59,7 @@ def measure(path: Path, jobs: int, cache: str | None) -> dict[str, float]:
     compare(aggregate, accounting, jobs=jobs)
     result = {name: size / 2**20 for name, size in sizes.items()}
     result["term files on disk"] = sum(spilled.values()) / 2**20
+    result["term string files on disk"] = strings / 2**20
     result["actor runs on disk"] = sum(runs.values()) / 2**20
     result["aggregate seconds"] = seconds
     result["peak RSS after aggregating"] = after_aggregate

@@ -27,6 +27,7 @@ from functools import lru_cache
 import numpy as np
 
 from framing._spill_files import SpillFile
+from framing._string_files import StringFile
 
 __all__ = [
     "DistinctiveWord",
@@ -41,6 +42,8 @@ __all__ = [
 BUFFER_TERMS = 4096
 # Spilled terms read back and summed at a time: bounds the memory of reading many files.
 READ_BATCH_TERMS = 1 << 22
+# Term strings held in memory (about 150 bytes each) before they are written to disk.
+SPILL_STRINGS = 1 << 19
 
 
 @lru_cache(maxsize=2**18)
@@ -51,15 +54,24 @@ def term_id(term: str) -> int:
 
 @dataclass
 class TermTable:
-    """The string of every term counted in a corpus, by `term_id`."""
+    """The string of every term counted in a corpus, by `term_id`.
+
+    Beyond `SPILL_STRINGS` strings in memory, they are written to a sorted file on disk
+    (`framing._string_files.StringFile`) and memory starts afresh; a lookup searches memory
+    and every file. A term seen again after its string was spilled is written again, so the
+    files can repeat strings: they cost disk, not memory.
+    """
 
     strings: dict[int, str] = field(default_factory=dict)
+    stored: tuple[StringFile, ...] = ()
 
     def add(self, terms: Mapping[str, int]) -> None:
         """Remember the strings of ``terms`` (a term -> count mapping)."""
         strings = self.strings
         for term in terms:
             strings.setdefault(term_id(term), term)
+        if len(strings) >= SPILL_STRINGS:
+            self.spill()
 
     def absorb(self, other: TermTable) -> None:
         """Add ``other``'s strings (on a 64-bit collision the smaller string wins)."""
@@ -67,9 +79,22 @@ class TermTable:
             known = self.strings.get(key)
             if known is None or term < known:
                 self.strings[key] = term
+        self.stored += other.stored
+        if len(self.strings) >= SPILL_STRINGS:
+            self.spill()
+
+    def spill(self) -> None:
+        """Write the strings held in memory to a file and let them go."""
+        if self.strings:
+            self.stored += (StringFile.write(self.strings),)
+            self.strings = {}
 
     def __getitem__(self, key: int) -> str:
-        return self.strings[key]
+        found = [self.strings.get(key), *(file.get(key) for file in self.stored)]
+        known = [term for term in found if term is not None]
+        if not known:
+            raise KeyError(key)
+        return min(known)  # the same string wherever it was kept, unless ids collide
 
 
 @dataclass

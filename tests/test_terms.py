@@ -15,7 +15,7 @@ from framing.analysers import analyse
 from framing.compare import log_odds_dirichlet
 from framing.corpus import load_corpus
 from framing.pipeline import compare_corpus
-from framing.terms import BUFFER_TERMS, TermCounts, TermTable, distinctive_terms
+from framing.terms import BUFFER_TERMS, TermCounts, TermTable, distinctive_terms, term_id
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +142,26 @@ def test_comparison_is_the_same_whether_or_not_terms_spilled(monkeypatch, demo_p
     monkeypatch.setattr(TermCounts, "spill", counted_spill)
     monkeypatch.setattr("framing.aggregate.SPILL_TERMS", 50)
     monkeypatch.setattr("framing.aggregate._CHECK_EVERY", 1)
+    monkeypatch.setattr("framing.terms.SPILL_STRINGS", 100)
     spilled = compare_corpus(demo_path)
     assert len(spills) > 10
     assert spilled == kept
+
+
+def test_spilled_strings_are_found_on_disk_and_travel_by_pickle(monkeypatch, demo_counts):
+    counted, _ = demo_counts
+    monkeypatch.setattr("framing.terms.SPILL_STRINGS", 40)
+    table = TermTable()
+    words = []
+    for plain, _ in counted.values():
+        table.add(plain)
+        words.extend(plain)
+    assert len(table.stored) > 3 and len(table.strings) < 40
+    travelled = pickle.loads(pickle.dumps(table))
+    for word in words:
+        assert table[term_id(word)] == travelled[term_id(word)] == word
+    for word in ("état", "naïve café"):
+        table.add({word: 1})
+        assert table[term_id(word)] == word
+    with pytest.raises(KeyError):
+        table[term_id("no-such-word")]
