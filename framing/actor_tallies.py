@@ -17,7 +17,7 @@ import hashlib
 import heapq
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -131,10 +131,13 @@ class ActorTallies:
     def __bool__(self) -> bool:
         return bool(self.memory or self.runs)
 
-    def items(self) -> Iterator[tuple[ActorKey, ActorAggregate]]:
-        """Every (key, tally), sorted by (event, outlet, actor), each key once. The tallies
+    def items(
+        self, keep: Callable[[ActorKey], bool] | None = None
+    ) -> Iterator[tuple[ActorKey, ActorAggregate]]:
+        """Every (key, tally), sorted by (event, outlet, actor), each key once; with ``keep``,
+        only the keys it accepts (the others' spilled tallies are not decoded). The tallies
         must not be changed (use `ActorAggregate.merge`)."""
-        for key, parts in self._grouped(self._sources(full=True)):
+        for key, parts in self._grouped(self._sources(full=True, keep=keep)):
             if len(parts) == 1:
                 yield key, parts[0]
             else:
@@ -151,11 +154,15 @@ class ActorTallies:
                 kinds.update(part_kinds)
             yield key, sum(mentions for mentions, _ in parts), kinds
 
-    def _sources(self, *, full: bool) -> list[Iterator[tuple[ActorKey, Any]]]:
+    def _sources(
+        self, *, full: bool, keep: Callable[[ActorKey], bool] | None = None
+    ) -> list[Iterator[tuple[ActorKey, Any]]]:
         in_memory = sorted(self.memory.items(), key=lambda item: _sort_key(item[0]))
+        if keep is not None:
+            in_memory = [(key, tally) for key, tally in in_memory if keep(key)]
         if not full:
             in_memory = [(key, (t.mentions, t.kinds)) for key, t in in_memory]
-        return [iter(in_memory), *(run.read(full=full) for run in self.runs)]
+        return [iter(in_memory), *(run.read(full=full, keep=keep) for run in self.runs)]
 
     @staticmethod
     def _grouped(
@@ -186,13 +193,18 @@ class _Run(SpillFile):
                 out.write(_encode(key, tally))
         return run
 
-    def read(self, *, full: bool) -> Iterator[tuple[ActorKey, Any]]:
-        """(key, tally) for each line, or (key, (mentions, kinds)) without ``full``."""
+    def read(
+        self, *, full: bool, keep: Callable[[ActorKey], bool] | None = None
+    ) -> Iterator[tuple[ActorKey, Any]]:
+        """(key, tally) for each line whose key ``keep`` accepts (all without it), or
+        (key, (mentions, kinds)) without ``full``."""
         with gzip.open(self.path, "rt") as lines:
             for line in lines:
                 header, state = line.split("\t", 1)
                 event, outlet, actor, mentions, kinds = json.loads(header)
                 key = (event, outlet, actor)
+                if keep is not None and not keep(key):
+                    continue
                 if full:
                     yield key, _decode(mentions, kinds, json.loads(state))
                 else:

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from framing._coverage_jobs import CoverageJobs, CoverageResult, event_coverage
-from framing.actor_tallies import ActorAggregate, ActorTallies
+from framing.actor_tallies import ActorAggregate, ActorKey, ActorTallies
 from framing.actors.portrayal import SENTIMENT_LABELS
 from framing.actors.resolve import merge_map
 from framing.aggregate import (
@@ -594,9 +594,15 @@ def _compare_actors(
         if per_event:
             kept_in_event[event] = _most_mentioned(mentions)
     kept_overall, left_out_overall = _most_mentioned(overall_mentions)
+
+    def reported(key: ActorKey) -> bool:
+        event, _, actor = key
+        merged = merged_keys.get(actor, actor)
+        return merged in kept_overall or merged in kept_in_event.get(event, ((), 0))[0]
+
     overall: dict[str, dict[str, ActorAggregate]] = {}
     events: dict[str | None, _Reported] = {}
-    for event, items in groupby(tallies.items(), key=lambda item: item[0][0]):
+    for event, items in groupby(tallies.items(keep=reported), key=lambda item: item[0][0]):
         kept, left_out = kept_in_event.get(event, (set(), 0))
         in_event: dict[str, dict[str, ActorAggregate]] = {}
         for (_, outlet, key), tally in items:
@@ -607,6 +613,8 @@ def _compare_actors(
                 _add_tally(in_event, merged, outlet, tally)
         if per_event:
             events[event] = (_actor_results(in_event), left_out)
+    for event, (_, left_out) in kept_in_event.items():  # events none of whose actors is kept
+        events.setdefault(event, ((), left_out))
     return _ActorComparisons((_actor_results(overall), left_out_overall), events)
 
 

@@ -72,3 +72,19 @@ def test_comparison_is_the_same_whether_or_not_tallies_spilled(monkeypatch, demo
     assert [group.actors for group in spilled.events] == [group.actors for group in kept.events]
     assert spilled.events[0].actors and spilled.overall.actors == kept.overall.actors
     assert compare_corpus(demo_path) == demo
+
+
+def test_items_kept_are_the_same_as_filtering_all_items(spill_every_three):
+    tallies = run(ANALYSES).actors
+    assert tallies.runs
+
+    actors = sorted({key[2] for key, _ in tallies.items()})
+    assert len(actors) > 2
+
+    def keep(key):
+        return key[2] in actors[::2]
+
+    wanted = [(key, tally) for key, tally in tallies.items() if keep(key)]
+    kept = list(tallies.items(keep=keep))
+    assert 0 < len(kept) < len(list(tallies.items()))
+    assert equal(kept, wanted)
