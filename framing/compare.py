@@ -607,6 +607,8 @@ def _compare_actors(
         in_event: dict[str, dict[str, ActorAggregate]] = {}
         for (_, outlet, key), tally in items:
             merged = merged_keys.get(key, key)
+            if merged in kept_overall and merged in kept:
+                tally = _folded(tally)  # its replicates computed once for both reports
             if merged in kept_overall:
                 _add_tally(overall, merged, outlet, tally)
             if merged in kept:
@@ -621,6 +623,15 @@ def _compare_actors(
 def _most_mentioned(mentions: Counter[str]) -> tuple[set[str], int]:
     ranked = sorted(mentions, key=lambda key: (-mentions[key], key))
     return set(ranked[:MAX_ACTORS]), max(len(ranked) - MAX_ACTORS, 0)
+
+
+def _folded(tally: ActorAggregate) -> ActorAggregate:
+    """A copy of ``tally`` with its waiting mentions folded into its replicates (the tally
+    itself is left as it was, so a tally kept in memory does not keep the arrays)."""
+    folded = ActorAggregate(tally.replicates, seed=tally.seed)
+    folded.absorb(tally)
+    folded.sentiment.settle()
+    return folded
 
 
 def _add_tally(
