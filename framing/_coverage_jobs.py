@@ -11,7 +11,6 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from types import TracebackType
 
 from framing.aggregate import EventSample
 from framing.omission import Coverage, EventArticle, align_content
@@ -65,11 +64,6 @@ class CoverageJobs:
     def __enter__(self) -> CoverageJobs:
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
