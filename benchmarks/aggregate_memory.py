@@ -56,12 +56,15 @@ def measure(path: Path, jobs: int, cache: str | None) -> dict[str, float]:
         "actor tallies": asizeof(aggregate.actors),
     }
     after_aggregate = _peak()
+    start = time.perf_counter()
     compare(aggregate, accounting, jobs=jobs)
+    compare_seconds = time.perf_counter() - start
     result = {name: size / 2**20 for name, size in sizes.items()}
     result["term files on disk"] = sum(spilled.values()) / 2**20
     result["term string files on disk"] = strings / 2**20
     result["actor runs on disk"] = sum(runs.values()) / 2**20
     result["aggregate seconds"] = seconds
+    result["compare seconds"] = compare_seconds
     result["peak RSS after aggregating"] = after_aggregate
     result["peak RSS after comparing"] = _peak()
     return result
