@@ -328,23 +328,21 @@ class CorpusAggregate:
         if self._unchecked >= _CHECK_EVERY:
             self.spill_terms_if_full()
 
-    def spill_terms_if_full(self, limit: int | None = None) -> None:
-        """Spill the word and phrase counts of the groups holding the most to disk until
-        the groups hold at most half of ``limit`` terms (`SPILL_TERMS` by default) in memory,
-        if they hold more than it. Spilled counts are the same counts: only where they are
-        kept changes."""
-        limit = SPILL_TERMS if limit is None else limit
+    def spill_terms_if_full(self) -> None:
+        """If the groups hold more than `SPILL_TERMS` word and phrase counts in memory, spill
+        those of the groups holding the most to disk until half that is left. Spilled counts
+        are the same counts: only where they are kept changes."""
         self._unchecked = 0
         held = [
-            (counts.memory_terms(), index, counts)
-            for index, group in enumerate(self.groups.values())
+            (counts.memory_terms(), counts)
+            for group in self.groups.values()
             for counts in (group.word_counts, group.bigram_counts)
         ]
-        in_memory = sum(size for size, _, _ in held)
-        if in_memory <= limit:
+        in_memory = sum(size for size, _ in held)
+        if in_memory <= SPILL_TERMS:
             return
-        for size, _, counts in sorted(held, key=lambda item: (-item[0], item[1])):
-            if in_memory <= limit // 2:
+        for size, counts in sorted(held, key=lambda item: -item[0]):
+            if in_memory <= SPILL_TERMS // 2:
                 break
             counts.spill()
             in_memory -= size

@@ -547,8 +547,6 @@ def _jsd_interval(first: _FrameReplicates, second: _FrameReplicates) -> Interval
 def _with_coverage(group: GroupComparison, coverage: CoverageResult) -> GroupComparison:
     """The group with its event's content alignment (`framing._coverage_jobs`) and its note."""
     found, note = coverage
-    if found is None:
-        return replace(group, coverage_note=note)
     return replace(group, coverage=found, coverage_note=note)
 
 

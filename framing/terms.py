@@ -264,42 +264,37 @@ def _read_sum(
     """``ids``/``counts`` plus every file's counts, read a bounded batch of files at a time."""
     batch: list[tuple[np.ndarray, np.ndarray]] = []
     batch_size = 0
-    for file in sorted(files, key=lambda f: f.path):
+    for file in files:
         batch.append(file.read())
         batch_size += file.size
         if batch_size >= READ_BATCH_TERMS:
-            ids, counts = _sum(ids, counts, *_concatenated(batch))
+            ids, counts = _summed([(ids, counts), *batch])
             batch, batch_size = [], 0
     if batch:
-        ids, counts = _sum(ids, counts, *_concatenated(batch))
+        ids, counts = _summed([(ids, counts), *batch])
     return ids, counts
-
-
-def _concatenated(runs: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
-    """Several sorted runs as one sorted run with repeated ids summed."""
-    ids = np.concatenate([run[0] for run in runs])
-    counts = np.concatenate([run[1] for run in runs])
-    order = np.argsort(ids, kind="stable")
-    ids, counts = ids[order], counts[order]
-    starts = np.flatnonzero(np.concatenate([[True], ids[1:] != ids[:-1]]))
-    return ids[starts], np.add.reduceat(counts, starts)
 
 
 def _sum(
     ids: np.ndarray, counts: np.ndarray, more_ids: np.ndarray, more_counts: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted unique ids with summed counts of two sorted id/count arrays (a stable sort of
-    two sorted runs is a linear merge)."""
+    """Sorted unique ids with summed counts of two sorted id/count arrays."""
     if not len(more_ids):
         return ids, counts
     if not len(ids):
         return more_ids, more_counts
-    joined = np.concatenate([ids, more_ids])
-    order = np.argsort(joined, kind="stable")
-    joined = joined[order]
-    summed = np.concatenate([counts, more_counts])[order]
-    starts = np.flatnonzero(np.concatenate([[True], joined[1:] != joined[:-1]]))
-    return joined[starts], np.add.reduceat(summed, starts)
+    return _summed([(ids, counts), (more_ids, more_counts)])
+
+
+def _summed(runs: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted id/count runs as one sorted run with repeated ids summed (a stable sort of
+    sorted runs is a merge)."""
+    ids = np.concatenate([run[0] for run in runs])
+    order = np.argsort(ids, kind="stable")
+    ids = ids[order]
+    counts = np.concatenate([run[1] for run in runs])[order]
+    starts = np.flatnonzero(np.concatenate([[True], ids[1:] != ids[:-1]]))
+    return ids[starts], np.add.reduceat(counts, starts)
 
 
 @dataclass(frozen=True)
