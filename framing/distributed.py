@@ -51,8 +51,8 @@ def aggregate_with_dask(
     shards = partitions(path)
     read = {"fields": fields, **(limits or {})}
     with _client(distributed, scheduler, workers) as client:
-        keys = client.gather(client.map(partition_keys, shards, pure=False, **read))
-        plans = plan_partitions(keys)
+        listed = client.map(partition_keys, shards, pure=False, **read)
+        plans = list(plan_partitions(_one_at_a_time(listed)))
         shared_events = client.scatter(events, broadcast=True) if events is not None else None
         futures = client.map(
             _aggregate_partition,
@@ -79,6 +79,14 @@ def aggregate_with_dask(
         accounting = accounting.merge(shard_accounting or Accounting())
     _check_loaded(path, accounting)
     return result, accounting
+
+
+def _one_at_a_time(futures: list) -> Iterator[object]:
+    """Each future's result in order, fetched only when wanted and released once used: the
+    client holds one shard's article keys at a time, not the whole corpus's."""
+    for future in futures:
+        yield future.result()
+        future.release()
 
 
 def _aggregate_partition(

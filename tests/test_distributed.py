@@ -65,6 +65,21 @@ def test_reading_shard_by_shard_yields_what_one_pass_yields(tmp_path, demo_path)
     assert any("@" in getattr(event, "id", "") for event in one_pass)  # the reused id renamed
 
 
+def test_a_plan_is_made_before_the_next_shards_keys_are_read(tmp_path, demo_path):
+    shards = partitions(shard_corpus(tmp_path, demo_path))
+    read: list[int] = []
+
+    def keys_as_read():
+        for number, shard in enumerate(shards):
+            read.append(number)
+            yield partition_keys(shard)
+
+    plans = plan_partitions(keys_as_read())
+    for number, _ in enumerate(plans):
+        assert read == list(range(number + 1))  # only the shards up to this plan's
+    assert read == [0, 1, 2]
+
+
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("dask.distributed")

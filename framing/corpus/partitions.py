@@ -4,14 +4,15 @@
 reading shards independently would count a story syndicated into two shards twice. Reading
 therefore takes two passes: `partition_keys` lists each file's (content key, id) pairs, which
 is cheap next to analysis; `plan_partitions` decides on the client, in corpus order, which
-records are duplicates and which ids must change; `read_partition` then reads one file applying
-its plan. Together they yield exactly the events `iter_corpus` yields, file by file.
+records are duplicates and which ids must change, holding one file's list at a time;
+`read_partition` then reads one file applying its plan. Together they yield exactly the
+events `iter_corpus` yields, file by file.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -76,11 +77,15 @@ def partition_keys(
     ]
 
 
-def plan_partitions(keys: list[list[tuple[str, str, str]]]) -> list[PartitionPlan]:
+def plan_partitions(
+    keys: Iterable[Sequence[tuple[str, str, str]]],
+) -> Iterator[PartitionPlan]:
     """Each partition's plan, from every partition's `partition_keys` in corpus order: the
-    decisions `iter_corpus` makes as it reads (first copy kept, repeated ids renamed)."""
+    decisions `iter_corpus` makes as it reads (first copy kept, repeated ids renamed).
+
+    Lazy: a partition's plan is yielded before the next partition's keys are read, so the
+    caller need hold only one partition's keys (and the compact `SeenArticles`) at a time."""
     seen = SeenArticles()
-    plans = []
     for partition_keys_ in keys:
         merged: dict[int, str] = {}
         renamed: dict[int, str] = {}
@@ -92,8 +97,7 @@ def plan_partitions(keys: list[list[tuple[str, str, str]]]) -> list[PartitionPla
             if seen.has_id(article_id):
                 renamed[position] = article_id = f"{article_id}@{source}"
             seen.add(content_key, article_id)
-        plans.append(PartitionPlan(merged, renamed))
-    return plans
+        yield PartitionPlan(merged, renamed)
 
 
 def read_partition(
