@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from framing._bootstrap import _mix, _mix_int, poisson_weights
+from framing._bootstrap import _POISSON_CDF, _mix, _mix_int, _poisson_counts, poisson_weights
 from framing._ratios import RatioSums
 
 
@@ -35,6 +35,24 @@ def test_weights_are_independent_across_items_and_replicates():
     for correlations, n in ((across_items, 500), (across_replicates, 300)):
         assert abs(correlations.mean()) < 0.005
         assert correlations.std() < 1.2 / math.sqrt(n)
+
+
+def test_the_slot_table_gives_the_counts_a_full_search_gives():
+    def searched(bits):
+        uniforms = (bits >> np.uint64(11)).astype(np.float64) * 2.0**-53
+        return np.searchsorted(_POISSON_CDF, uniforms, side="right")
+
+    random_bits = np.random.default_rng(3).integers(
+        0, 2**64 - 1, size=2_000_000, dtype=np.uint64, endpoint=True
+    )
+    # the 53-bit integers at and beside every boundary, with each value of the dropped bits
+    boundaries = np.ceil(_POISSON_CDF * 2.0**53).astype(np.uint64)
+    beside = np.concatenate([boundaries + np.uint64(d) for d in (0, 1)])
+    beside = np.concatenate([beside, boundaries - np.uint64(1)]) << np.uint64(11)
+    edge_bits = np.concatenate([beside + np.uint64(low) for low in (0, 1, 2047)])
+    for bits in (random_bits, edge_bits):
+        assert np.array_equal(_poisson_counts(bits), searched(bits))
+    assert _poisson_counts(edge_bits).max() >= 15  # the far tail's boundaries were reached
 
 
 def test_weights_depend_only_on_seed_and_key():
