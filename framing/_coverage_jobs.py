@@ -3,7 +3,9 @@
 Content alignment (`framing.omission.align_content`) is a pure function of an event's sample
 of articles and about half of the compare stage's time, so with ``jobs`` > 1 each event's
 alignment runs in one of ``jobs - 1`` worker processes while this process compares the outlets
-(frames, words, tests). The result is the same as aligning each event here.
+(actors, frames, words, tests). The workers take the events from the first; when this process
+is done, it takes those no worker has started from the last, so neither side waits while the
+other has work. The result is the same as aligning each event here.
 """
 
 from __future__ import annotations
@@ -55,11 +57,15 @@ class CoverageJobs:
             self._pool = ProcessPoolExecutor(jobs - 1, mp_context=context)
             self._futures = [self._pool.submit(event_coverage, s) for s in self._samples]
 
-    def result(self, index: int) -> CoverageResult:
-        """The coverage of the ``index``-th sample (waiting for its worker if need be)."""
+    def results(self) -> list[CoverageResult]:
+        """Every sample's coverage, in order. Those no worker has started are computed here,
+        from the last backwards, while the workers go on from the first."""
         if self._pool is None:
-            return event_coverage(self._samples[index])
-        return self._futures[index].result()
+            return [event_coverage(sample) for sample in self._samples]
+        found: list[CoverageResult] = []
+        for future, sample in zip(reversed(self._futures), reversed(self._samples), strict=True):
+            found.append(event_coverage(sample) if future.cancel() else future.result())
+        return found[::-1]
 
     def __enter__(self) -> CoverageJobs:
         return self

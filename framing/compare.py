@@ -232,28 +232,28 @@ def compare(
     ``jobs`` > 1, the events' content is aligned in ``jobs - 1`` other processes meanwhile
     (`framing._coverage_jobs`), with the same result.
     """
-    merged_keys = merge_map(*_actor_kinds(aggregate.actors))
     events = aggregate.events()
-    actors = _compare_actors(aggregate.actors, merged_keys, per_event=len(events) > 1)
-    overall = _compare_group(None, aggregate.outlets(), aggregate, top_words, merged_keys)
-    overall = replace(overall, actors=actors.overall[0], actors_left_out=actors.overall[1])
-    if len(events) == 1:
-        overall = _with_coverage(overall, event_coverage(aggregate.event_articles.get(events[0])))
-    per_event: tuple[GroupComparison, ...] = ()
-    if len(events) > 1:
+    samples = [aggregate.event_articles.get(event) for event in events] if len(events) > 1 else []
+    # The events' alignment starts first, so it runs alongside all of this process's work.
+    with CoverageJobs(samples, jobs) as coverages:
+        merged_keys = merge_map(*_actor_kinds(aggregate.actors))
+        actors = _compare_actors(aggregate.actors, merged_keys, per_event=len(events) > 1)
+        overall = _compare_group(None, aggregate.outlets(), aggregate, top_words, merged_keys)
+        overall = replace(overall, actors=actors.overall[0], actors_left_out=actors.overall[1])
+        if len(events) == 1:
+            sample = aggregate.event_articles.get(events[0])
+            overall = _with_coverage(overall, event_coverage(sample))
         compared = []
-        samples = [aggregate.event_articles.get(event) for event in events]
-        with CoverageJobs(samples, jobs) as coverages:
-            for index, event in enumerate(events):
-                if progress is not None:
-                    progress(f"event {event or '(none)'}")
-                group = _compare_group(
-                    event, aggregate.outlets_in(event), aggregate, top_words, merged_keys
-                )
-                reported, left_out = actors.events.get(event, ((), 0))
-                group = replace(group, actors=reported, actors_left_out=left_out)
-                compared.append(_with_coverage(group, coverages.result(index)))
-        per_event = tuple(compared)
+        for event in events if len(events) > 1 else ():
+            if progress is not None:
+                progress(f"event {event or '(none)'}")
+            group = _compare_group(
+                event, aggregate.outlets_in(event), aggregate, top_words, merged_keys
+            )
+            reported, left_out = actors.events.get(event, ((), 0))
+            compared.append(replace(group, actors=reported, actors_left_out=left_out))
+        found = coverages.results()
+    per_event = tuple(map(_with_coverage, compared, found))
     return Comparison(
         overall=overall,
         events=per_event,
@@ -503,8 +503,8 @@ def _frame_distances(
     shares = {name: _frame_replicates(outlets[name], frame_columns) for name in names}
     pairs = []
     for index, first in enumerate(names):
-        for second in names[index + 1 :]:
-            distance = _jsd_interval(shares[first], shares[second])
+        later = names[index + 1 :]
+        for second, distance in zip(later, _jsd_intervals(shares, first, later), strict=True):
             pair = {name: counts[name] for name in (first, second) if name in counts}
             note = _too_few(pair)
             result = (
@@ -529,19 +529,38 @@ def _frame_replicates(group: OutletAggregate, columns: list[str]) -> _FrameRepli
     return group.measures.estimates()[indices], None if ratios is None else ratios[:, indices]
 
 
-def _jsd_interval(first: _FrameReplicates, second: _FrameReplicates) -> Interval:
-    """The Jensen-Shannon distance of two outlets' mean frame shares, with a percentile
-    interval over paired bootstrap replicates (the outlets' articles are resampled apart)."""
-    estimate = jensen_shannon(first[0], second[0])
-    if first[1] is None or second[1] is None:
-        return Interval(estimate, None, None)
-    distances = jensen_shannon_rows(first[1], second[1])
-    distances = distances[~np.isnan(distances)]
-    if len(distances) < 2:
-        return Interval(estimate, None, None)
+def _jsd_intervals(
+    shares: Mapping[str, _FrameReplicates], first: str, others: list[str]
+) -> list[Interval]:
+    """The Jensen-Shannon distance of one outlet's mean frame shares to each of ``others``',
+    with a percentile interval over paired bootstrap replicates (the outlets' articles are
+    resampled apart). All the pairs' replicates are computed in one array operation."""
+    estimates, replicates = shares[first]
+    with_replicates = [o for o in others if shares[o][1] is not None and replicates is not None]
+    stacked = _stacked_distances(replicates, shares, with_replicates)
+    rows = dict(zip(with_replicates, stacked, strict=True))
     tail = (1 - CONFIDENCE) / 2 * 100
-    low, high = np.percentile(distances, [tail, 100 - tail])
-    return Interval(estimate, float(low), float(high))
+    found = []
+    for other in others:
+        estimate = jensen_shannon(estimates, shares[other][0])
+        distances = rows.get(other)
+        if distances is not None:
+            distances = distances[~np.isnan(distances)]
+        if distances is None or len(distances) < 2:
+            found.append(Interval(estimate, None, None))
+            continue
+        low, high = np.percentile(distances, [tail, 100 - tail])
+        found.append(Interval(estimate, float(low), float(high)))
+    return found
+
+
+def _stacked_distances(
+    replicates: np.ndarray | None, shares: Mapping[str, _FrameReplicates], others: list[str]
+) -> np.ndarray:
+    """Replicate distances of ``replicates`` to each of ``others``' (one row per other)."""
+    if replicates is None or not others:
+        return np.empty((0, 0))
+    return jensen_shannon_rows(replicates, np.stack([shares[o][1] for o in others]))
 
 
 def _with_coverage(group: GroupComparison, coverage: CoverageResult) -> GroupComparison:

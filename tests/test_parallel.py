@@ -6,6 +6,7 @@ import json
 
 from click.testing import CliRunner
 
+from framing._coverage_jobs import CoverageJobs
 from framing.cli import main
 from framing.compare import compare
 from framing.corpus import load_corpus
@@ -57,3 +58,14 @@ def test_aligning_events_in_other_processes_gives_the_same_comparison(tmp_path, 
     parallel = compare(aggregate, accounting, jobs=2)
     assert len(parallel.events) == 2 and all(group.coverage for group in parallel.events)
     assert parallel == serial
+
+
+def test_events_shared_between_the_workers_and_this_process_align_as_here(tmp_path, demo_path):
+    aggregate, _ = aggregate_corpus(paragraph_corpus(tmp_path, demo_path), seed=3)
+    samples = [aggregate.event_articles[event] for event in aggregate.events()] * 3
+    with CoverageJobs(samples, jobs=1) as here:
+        serial = here.results()
+    # one worker starts two samples at most before this process takes the rest from the last
+    with CoverageJobs(samples, jobs=2) as shared:
+        assert shared.results() == serial
+    assert len(serial) == 6 and all(coverage for coverage, _ in serial)
