@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats as scipy_stats
+from scipy.special import chdtrc
 
 __all__ = [
     "ContingencyTest",
@@ -68,7 +68,7 @@ def contingency_test(
     n = int(counts.sum())
     chi2 = _chi_square(counts)
     df = (counts.shape[0] - 1) * (counts.shape[1] - 1)
-    p_chi2 = float(scipy_stats.chi2.sf(chi2, df))
+    p_chi2 = float(chdtrc(df, chi2))  # chi2.sf(chi2, df), without scipy.stats' checks
     cramers_v = math.sqrt(chi2 / (n * (min(counts.shape) - 1)))
     if n > MAX_PERMUTED_OBSERVATIONS or not permute:
         return ContingencyTest(chi2, df, n, p_chi2, p_chi2, cramers_v, "chi-square")
@@ -137,18 +137,19 @@ def jensen_shannon(p: Sequence[float], q: Sequence[float]) -> float:
 
 
 def jensen_shannon_rows(p: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """`jensen_shannon` of each row of ``p`` with the same row of ``q`` (NaN for a row with
-    no mass), vectorised for bootstrap replicates."""
+    """`jensen_shannon` of each row (last axis) of ``p`` with the same row of ``q`` (NaN for a
+    row with no mass), vectorised for bootstrap replicates; ``p`` and ``q`` broadcast, so one
+    outlet's replicates can meet a stack of other outlets' at once."""
     left = np.asarray(p, dtype=float)
     right = np.asarray(q, dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        left = left / left.sum(axis=1, keepdims=True)
-        right = right / right.sum(axis=1, keepdims=True)
+        left = left / left.sum(axis=-1, keepdims=True)
+        right = right / right.sum(axis=-1, keepdims=True)
         middle = (left + right) / 2
         terms = np.where(left > 0, left * np.log2(left / middle), 0.0) + np.where(
             right > 0, right * np.log2(right / middle), 0.0
         )
-    divergence = terms.sum(axis=1) / 2
+    divergence = terms.sum(axis=-1) / 2
     return np.sqrt(np.clip(divergence, 0.0, None))
 
 
