@@ -10,11 +10,13 @@ chunk (a small corpus) is analysed here: starting workers would cost more than i
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import chain, islice
 
+from framing._collector import collect_less
 from framing.aggregate import CorpusAggregate
 from framing.article import Article
 from framing.work import Part, Work, analyse_part
@@ -42,7 +44,9 @@ def aggregate_stream(
         return result
     # "spawn" starts clean workers: forking a process whose progress bar runs a thread is unsafe.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(work,)
+    ) as pool:
         pending: set[Future[Part]] = set()
         for chunk in chain(head, chunks):
             if len(pending) >= 2 * jobs:
@@ -51,6 +55,16 @@ def aggregate_stream(
         while pending:
             _collect(pending, result, on_part)
     return result
+
+
+def _start_worker(work: Work) -> None:
+    """Load the models once, exempt them from garbage collection, and collect less often
+    (`framing._collector`)."""
+    from framing.pipeline import make_batch_analyser
+
+    make_batch_analyser(work.options)
+    gc.freeze()
+    collect_less()
 
 
 def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:

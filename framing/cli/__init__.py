@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from framing import __version__
+from framing._collector import collect_less
 
 __all__ = ["main"]
 
@@ -28,6 +29,7 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="framing")
 def main() -> None:
     """Compare how news outlets frame the same event: frames, tone and word choice."""
+    collect_less()
 
 
 # Each command module registers itself on main when imported.
