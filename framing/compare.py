@@ -26,10 +26,12 @@ from framing.neardup import DuplicateGroup
 from framing.omission import DEFAULT_THRESHOLD, Coverage
 from framing.stats import (
     ContingencyTest,
+    Rows,
     contingency_test,
+    distribution_rows,
     holm,
     jensen_shannon,
-    jensen_shannon_rows,
+    jensen_shannon_between,
 )
 from framing.terms import DistinctiveWord, TermCounts, TermTable, distinctive_terms
 
@@ -519,14 +521,16 @@ def _frame_distances(
     )
 
 
-_FrameReplicates = tuple[np.ndarray, np.ndarray | None]  # estimates, replicate ratios
+# estimates, and the replicates' shares as `distribution_rows` (None below 2 articles)
+_FrameReplicates = tuple[np.ndarray, Rows | None]
 
 
 def _frame_replicates(group: OutletAggregate, columns: list[str]) -> _FrameReplicates:
-    """An outlet's mean frame shares and their bootstrap replicates (None below 2 articles)."""
+    """An outlet's mean frame shares and their bootstrap replicates, normalised once."""
     indices = [group.measures.names.index(column) for column in columns]
     ratios = group.measures.replicate_ratios()
-    return group.measures.estimates()[indices], None if ratios is None else ratios[:, indices]
+    replicates = None if ratios is None else distribution_rows(ratios[:, indices])
+    return group.measures.estimates()[indices], replicates
 
 
 def _jsd_intervals(
@@ -555,12 +559,14 @@ def _jsd_intervals(
 
 
 def _stacked_distances(
-    replicates: np.ndarray | None, shares: Mapping[str, _FrameReplicates], others: list[str]
+    replicates: Rows | None, shares: Mapping[str, _FrameReplicates], others: list[str]
 ) -> np.ndarray:
     """Replicate distances of ``replicates`` to each of ``others``' (one row per other)."""
     if replicates is None or not others:
         return np.empty((0, 0))
-    return jensen_shannon_rows(replicates, np.stack([shares[o][1] for o in others]))
+    rows = [shares[other][1] for other in others]
+    stacked = (np.stack([r[0] for r in rows]), np.stack([r[1] for r in rows]))  # type: ignore[index]
+    return jensen_shannon_between(replicates, stacked)
 
 
 def _with_coverage(group: GroupComparison, coverage: CoverageResult) -> GroupComparison:

@@ -14,9 +14,12 @@ from scipy.special import chdtrc
 
 __all__ = [
     "ContingencyTest",
+    "Rows",
     "contingency_test",
+    "distribution_rows",
     "holm",
     "jensen_shannon",
+    "jensen_shannon_between",
     "jensen_shannon_rows",
 ]
 
@@ -140,17 +143,36 @@ def jensen_shannon_rows(p: np.ndarray, q: np.ndarray) -> np.ndarray:
     """`jensen_shannon` of each row (last axis) of ``p`` with the same row of ``q`` (NaN for a
     row with no mass), vectorised for bootstrap replicates; ``p`` and ``q`` broadcast, so one
     outlet's replicates can meet a stack of other outlets' at once."""
-    left = np.asarray(p, dtype=float)
-    right = np.asarray(q, dtype=float)
+    return jensen_shannon_between(distribution_rows(p), distribution_rows(q))
+
+
+Rows = tuple[np.ndarray, np.ndarray]  # rows normalised to sum to 1, and each row's sum x log2 x
+
+
+def distribution_rows(p: np.ndarray) -> Rows:
+    """Each row (last axis) of ``p`` normalised to sum to 1 (NaN if it has no mass), with its
+    sum of x log2 x: computed once per outlet, then met with every other outlet's."""
+    rows = np.asarray(p, dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        left = left / left.sum(axis=-1, keepdims=True)
-        right = right / right.sum(axis=-1, keepdims=True)
-        middle = (left + right) / 2
-        terms = np.where(left > 0, left * np.log2(left / middle), 0.0) + np.where(
-            right > 0, right * np.log2(right / middle), 0.0
-        )
-    divergence = terms.sum(axis=-1) / 2
+        rows = rows / rows.sum(axis=-1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):  # a row with no mass stays NaN
+        return rows, np.where(rows > 0, rows * np.log2(rows), rows * 0.0).sum(axis=-1)
+
+
+def jensen_shannon_between(left: Rows, right: Rows) -> np.ndarray:
+    """The Jensen-Shannon distance of each pair of rows of two `distribution_rows`.
+
+    Uses JS(p, q) = (sum p log p + sum q log q) / 2 - sum m log m with m = (p + q) / 2, the
+    definition regrouped, so a pair costs one logarithm per cell instead of two."""
+    middle = (left[0] + right[0]) / 2
+    divergence = (left[1] + right[1]) / 2 - _x_log_x(middle).sum(axis=-1)
     return np.sqrt(np.clip(divergence, 0.0, None))
+
+
+def _x_log_x(x: np.ndarray) -> np.ndarray:
+    """x log2 x, with 0 log 0 = 0 (and 0 for NaN: the rows' own sums carry their NaN)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(x > 0, x * np.log2(x), 0.0)
 
 
 def _kl(p: np.ndarray, q: np.ndarray) -> float:

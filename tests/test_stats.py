@@ -12,8 +12,10 @@ from scipy.stats import chi2_contingency
 from framing.stats import (
     MAX_PERMUTED_OBSERVATIONS,
     contingency_test,
+    distribution_rows,
     holm,
     jensen_shannon,
+    jensen_shannon_between,
     jensen_shannon_rows,
 )
 
@@ -77,3 +79,20 @@ def test_row_wise_jensen_shannon_matches_the_scalar_one_and_flags_empty_rows():
     assert np.isnan(rows[3])
     expected = [jensen_shannon(a, b) for a, b in zip(p, q, strict=True) if a.sum() > 0]
     assert np.delete(rows, 3) == pytest.approx(expected)
+
+
+def test_a_replicate_where_neither_outlet_has_mass_has_no_distance():
+    # NaN rows are what a replicate with no framed article gives; they used to count as 0
+    p, q = np.full((2, 4), np.nan), np.full((2, 4), np.nan)
+    p[1], q[1] = [1, 0, 0, 1], [0, 1, 0, 1]
+    rows = jensen_shannon_rows(p, q)
+    assert np.isnan(rows[0])
+    assert rows[1] == pytest.approx(jensen_shannon([1, 0, 0, 1], [0, 1, 0, 1]))
+
+
+def test_one_outlet_meets_a_stack_of_others_as_it_meets_each():
+    rng = np.random.default_rng(1)
+    one, others = rng.random((30, 5)), rng.random((4, 30, 5))
+    stacked = jensen_shannon_between(distribution_rows(one), distribution_rows(others))
+    for row, other in zip(stacked, others, strict=True):
+        assert row == pytest.approx(jensen_shannon_rows(one, other))
