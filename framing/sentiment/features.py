@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import pairwise, repeat
 from numbers import Integral, Real
 from typing import Any, ClassVar
 
@@ -106,19 +106,25 @@ class ContextFeatures(TransformerMixin, BaseEstimator):
     def transform(self, X: Sequence[Item]) -> sparse.csr_matrix:
         """The feature rows of ``X``, one per item."""
         check_is_fitted(self, "vocabulary_")
-        column_of = self._index.get
-        indptr = [0]
-        indices: list[int] = []
-        values: list[float] = []
+        names: list[str] = []
+        all_values: list[float] = []
+        lengths: list[int] = []
         for features in self._features(X):
-            for column, value in zip(map(column_of, features), features.values(), strict=True):
-                if column is not None:
-                    indices.append(column)
-                    values.append(value)
-            indptr.append(len(indices))
+            names.extend(features)
+            all_values.extend(features.values())
+            lengths.append(len(features))
+        # Every name looked up at once; names outside the vocabulary (-1) are dropped, each
+        # row keeping its features in their order.
+        columns = np.fromiter(
+            map(self._index.get, names, repeat(-1)), dtype=np.intp, count=len(names)
+        )
+        known = columns >= 0
+        rows = np.repeat(np.arange(len(lengths)), lengths)[known]
+        indptr = np.zeros(len(lengths) + 1, dtype=np.intp)
+        np.cumsum(np.bincount(rows, minlength=len(lengths)), out=indptr[1:])
         matrix = sparse.csr_matrix(
-            (np.asarray(values, dtype=np.float64), indices, indptr),
-            shape=(len(indptr) - 1, len(self.vocabulary_)),
+            (np.asarray(all_values, dtype=np.float64)[known], columns[known], indptr),
+            shape=(len(lengths), len(self.vocabulary_)),
         )
         if self.sublinear:
             np.log1p(matrix.data, out=matrix.data)
