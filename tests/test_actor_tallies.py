@@ -88,3 +88,14 @@ def test_items_kept_are_the_same_as_filtering_all_items(spill_every_three):
     kept = list(tallies.items(keep=keep))
     assert 0 < len(kept) < len(list(tallies.items()))
     assert equal(kept, wanted)
+
+
+def test_a_pickled_tally_is_the_same_tally_with_working_counters():
+    tallies = run(ANALYSES).actors
+    for key, tally in list(tallies.memory.items())[:20]:
+        travelled = pickle.loads(pickle.dumps(tally))
+        assert equal(travelled, tally), key
+        for counts in (travelled.names, travelled.kinds, travelled.labels):
+            assert counts["not a name"] == 0  # a real Counter: missing keys count 0
+        travelled.names.update(["someone else"])
+        assert "someone else" not in tally.names
