@@ -540,9 +540,10 @@ def _jsd_intervals(
     with a percentile interval over paired bootstrap replicates (the outlets' articles are
     resampled apart). All the pairs' replicates are computed in one array operation."""
     estimates, replicates = shares[first]
-    with_replicates = [o for o in others if shares[o][1] is not None and replicates is not None]
-    stacked = _stacked_distances(replicates, shares, with_replicates)
-    rows = dict(zip(with_replicates, stacked, strict=True))
+    paired = [] if replicates is None else [o for o in others if shares[o][1] is not None]
+    their_rows = [shares[other][1] for other in paired]
+    stacked = _stacked_distances(replicates, their_rows)  # type: ignore[arg-type]
+    rows = dict(zip(paired, stacked, strict=True))
     tail = (1 - CONFIDENCE) / 2 * 100
     found = []
     for other in others:
@@ -558,14 +559,11 @@ def _jsd_intervals(
     return found
 
 
-def _stacked_distances(
-    replicates: Rows | None, shares: Mapping[str, _FrameReplicates], others: list[str]
-) -> np.ndarray:
-    """Replicate distances of ``replicates`` to each of ``others``' (one row per other)."""
-    if replicates is None or not others:
+def _stacked_distances(replicates: Rows, others: list[Rows]) -> np.ndarray:
+    """Replicate distances of ``replicates`` to each of ``others`` (one row per other)."""
+    if not others:
         return np.empty((0, 0))
-    rows = [shares[other][1] for other in others]
-    stacked = (np.stack([r[0] for r in rows]), np.stack([r[1] for r in rows]))  # type: ignore[index]
+    stacked = (np.stack([rows for rows, _ in others]), np.stack([sums for _, sums in others]))
     return jensen_shannon_between(replicates, stacked)
 
 

@@ -153,9 +153,8 @@ def distribution_rows(p: np.ndarray) -> Rows:
     """Each row (last axis) of ``p`` normalised to sum to 1 (NaN if it has no mass), with its
     sum of x log2 x: computed once per outlet, then met with every other outlet's."""
     rows = np.asarray(p, dtype=float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        rows = rows / rows.sum(axis=-1, keepdims=True)
     with np.errstate(invalid="ignore", divide="ignore"):  # a row with no mass stays NaN
+        rows = rows / rows.sum(axis=-1, keepdims=True)
         return rows, np.where(rows > 0, rows * np.log2(rows), rows * 0.0).sum(axis=-1)
 
 
